@@ -1,0 +1,117 @@
+"""Read-only JSON API. Lists go through the same selector (and so the same FilterSet) as the HTML pages."""
+
+from django.http import JsonResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from bank import selectors
+from bank.models import Question, Status
+from bank.selectors import FACET_FIELDS
+
+
+def _bad_request(errors):
+    problems = [{"parameter": name, "message": message} for name, message in errors.items()]
+    return JsonResponse(
+        {"error": "; ".join(f"{p['parameter']}: {p['message']}" for p in problems), "problems": problems},
+        status=400,
+    )
+
+
+def _absolute(request, path):
+    return request.build_absolute_uri(path)
+
+
+def _summary(request, question):
+    return {
+        "slug": question.slug,
+        "title": question.title,
+        "kind": question.kind,
+        "difficulty": question.difficulty,
+        "topic": {"slug": question.topic.slug, "name": question.topic.name},
+        "companies": [company.slug for company in question.companies.all()],
+        "url": _absolute(request, question.get_absolute_url()),
+        "api_url": _absolute(request, reverse("api_question_detail", args=[question.slug])),
+    }
+
+
+def _page_link(request, number):
+    params = request.GET.copy()
+    params["page"] = number
+    return _absolute(request, f"{request.path}?{params.urlencode()}")
+
+
+@require_GET
+def question_list(request):
+    result = selectors.question_list(request.GET, with_facets=False)
+    if not result.is_valid:
+        return _bad_request(result.errors)
+    page = result.page
+    return JsonResponse(
+        {
+            "count": page.paginator.count,
+            "page": page.number,
+            "page_size": page.paginator.per_page,
+            "num_pages": page.paginator.num_pages,
+            "next": _page_link(request, page.next_page_number()) if page.has_next() else None,
+            "previous": _page_link(request, page.previous_page_number()) if page.has_previous() else None,
+            "results": [_summary(request, question) for question in page.object_list],
+        }
+    )
+
+
+@require_GET
+def question_detail(request, slug):
+    question = (
+        Question.objects.filter(status=Status.PUBLISHED, slug=slug)
+        .select_related("topic")
+        .prefetch_related("roles", "companies", "answers", "choices")
+        .first()
+    )
+    if question is None:
+        return JsonResponse({"error": f"No published question with slug “{slug[:120]}”."}, status=404)
+    return JsonResponse(
+        {
+            **_summary(request, question),
+            "status": question.status,
+            "prompt": question.prompt,
+            "prompt_html": question.prompt_html,
+            "roles": [{"slug": role.slug, "name": role.name} for role in question.roles.all()],
+            "companies": [{"slug": c.slug, "name": c.name} for c in question.companies.all()],
+            "tools": question.tools,
+            "why_asked": question.why_asked,
+            "why_asked_html": question.why_asked_html,
+            "trap": question.trap,
+            "trap_html": question.trap_html,
+            "key_points": question.key_points,
+            "follow_ups": question.follow_ups,
+            "links": question.links,
+            "answers": [
+                {"title": a.title, "is_featured": a.is_featured, "body": a.body, "body_html": a.body_html}
+                for a in question.answers.all()
+            ],
+            "choices": [
+                {
+                    "text": c.text,
+                    "is_correct": c.is_correct,
+                    "explanation": c.explanation,
+                    "explanation_html": c.explanation_html,
+                }
+                for c in question.choices.all()
+            ],
+            "created_at": question.created_at.isoformat(),
+            "updated_at": question.updated_at.isoformat(),
+        }
+    )
+
+
+@require_GET
+def facets(request):
+    """Counts of published questions per topic, role, company, difficulty and kind (the filters narrow them)."""
+    _, errors = selectors.filtered_questions(request.GET)
+    if errors:
+        return _bad_request(errors)
+    body = {}
+    for name in FACET_FIELDS:
+        facet = selectors.facet_counts(request.GET, name)
+        body[name] = [{"slug": o.value, "name": o.label, "count": o.count} for o in facet.options]
+    return JsonResponse(body)

@@ -1,0 +1,250 @@
+"""Load the bank's text files (fixtures/) into the database: all of it, or nothing."""
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+
+from bank.bankfiles import (
+    AnswerDocument,
+    BankFileError,
+    ChoiceDocument,
+    QuestionDocument,
+    parse_path,
+    parse_question,
+)
+from bank.models import Choice, Company, Question, Role, SampleAnswer, StudyPath, StudyPathStep, Topic
+
+
+class BankLoadError(Exception):
+    """What is wrong, with the file (and item) it is in. Nothing was written."""
+
+
+@dataclass
+class LoadReport:
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
+
+    def count(self, kind, outcome):
+        tally = getattr(self, outcome)
+        tally[kind] = tally.get(kind, 0) + 1
+
+    def lines(self):
+        kinds = ["topics", "roles", "companies", "questions", "study paths"]
+        return [
+            f"{kind}: {self.created.get(kind, 0)} created, {self.updated.get(kind, 0)} updated, "
+            f"{self.unchanged.get(kind, 0)} unchanged"
+            for kind in kinds
+        ]
+
+
+def document_from_question(question):
+    """The text-file view of a question in the database (compare with a parsed file, or render it)."""
+    answers = list(question.answers.order_by("-is_featured", "position", "id"))
+    return QuestionDocument(
+        slug=question.slug,
+        title=question.title,
+        topic=question.topic.slug,
+        kind=question.kind,
+        difficulty=question.difficulty,
+        status=question.status,
+        roles=sorted(role.slug for role in question.roles.all()),
+        companies=sorted(company.slug for company in question.companies.all()),
+        tools=list(question.tools),
+        prompt=question.prompt,
+        why_asked=question.why_asked,
+        trap=question.trap,
+        key_points=list(question.key_points),
+        follow_ups=list(question.follow_ups),
+        links=[{"title": link["title"], "url": link["url"]} for link in question.links],
+        answers=[AnswerDocument(answer.title if index else "", answer.body) for index, answer in enumerate(answers)],
+        choices=[ChoiceDocument(c.text, c.is_correct, c.explanation) for c in question.choices.order_by("position", "id")],
+    )
+
+
+def _read_taxonomy(directory):
+    path = directory / "taxonomy.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BankLoadError(f"{path}: file not found") from None
+    except tomllib.TOMLDecodeError as error:
+        raise BankLoadError(f"{path}: not valid TOML: {error}") from error
+    taxonomy = {}
+    for kind in ("topics", "roles", "companies"):
+        items = data.get(kind, [])
+        seen = set()
+        for number, item in enumerate(items, start=1):
+            if not isinstance(item.get("slug"), str) or not isinstance(item.get("name"), str):
+                raise BankLoadError(f"{path}: {kind} item {number} needs a `slug` and a `name`")
+            if item["slug"] in seen:
+                raise BankLoadError(f"{path}: {kind} item {number}: slug {item['slug']!r} appears twice")
+            seen.add(item["slug"])
+        taxonomy[kind] = items
+    return taxonomy
+
+
+def _read_documents(directory, parse):
+    documents = []
+    for path in sorted(directory.glob("*.md")):
+        try:
+            documents.append(parse(path.stem, path.read_text(encoding="utf-8")))
+        except (BankFileError, UnicodeDecodeError) as error:
+            raise BankLoadError(f"{path}: {error}") from error
+    return documents
+
+
+def _check_references(documents, taxonomy, directory):
+    known = {kind: {item["slug"] for item in items} for kind, items in taxonomy.items()}
+    for document in documents:
+        where = directory / f"{document.slug}.md"
+        if document.topic not in known["topics"]:
+            raise BankLoadError(f"{where}: unknown topic {document.topic!r} (not in taxonomy.toml)")
+        for kind, values in (("roles", document.roles), ("companies", document.companies)):
+            missing = sorted(set(values) - known[kind])
+            if missing:
+                raise BankLoadError(f"{where}: unknown {kind} {', '.join(missing)} (not in taxonomy.toml)")
+        if any(not answer.body.strip() for answer in document.answers):
+            raise BankLoadError(f"{where}: a sample answer section is empty")
+
+
+def _upsert_simple(model, kind, items, report, extra=None):
+    objects = {}
+    for index, item in enumerate(items):
+        values = {"name": item["name"], "description": item.get("description", "")}
+        if extra:
+            values.update(extra(index))
+        obj = model.objects.filter(slug=item["slug"]).first()
+        if obj is None:
+            obj = model.objects.create(slug=item["slug"], **values)
+            report.count(kind, "created")
+        elif any(getattr(obj, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(obj, name, value)
+            obj.save()
+            report.count(kind, "updated")
+        else:
+            report.count(kind, "unchanged")
+        objects[item["slug"]] = obj
+    return objects
+
+
+def _sync_rows(existing, wanted, update, create):
+    """Update rows in place by position (keeping their ids), create extra ones, delete leftovers."""
+    for index, item in enumerate(wanted):
+        if index < len(existing):
+            update(existing[index], index, item)
+        else:
+            create(index, item)
+    for row in existing[len(wanted) :]:
+        row.delete()
+
+
+def _apply_question(document, question, topics, roles, companies):
+    question.title = document.title
+    question.topic = topics[document.topic]
+    question.kind = document.kind
+    question.difficulty = document.difficulty
+    question.status = document.status
+    question.tools = document.tools
+    question.prompt = document.prompt
+    question.why_asked = document.why_asked
+    question.trap = document.trap
+    question.key_points = document.key_points
+    question.follow_ups = document.follow_ups
+    question.links = document.links
+    question.save()
+    question.roles.set([roles[slug] for slug in document.roles])
+    question.companies.set([companies[slug] for slug in document.companies])
+
+    def update_answer(answer, index, item):
+        answer.title, answer.body, answer.position, answer.is_featured = item.title, item.body, index, index == 0
+        answer.save()
+
+    def create_answer(index, item):
+        SampleAnswer.objects.create(
+            question=question, title=item.title, body=item.body, position=index, is_featured=index == 0
+        )
+
+    answers = list(question.answers.order_by("-is_featured", "position", "id"))
+    for answer in answers:  # clear the featured flag first so the one-featured constraint holds throughout
+        if answer.is_featured:
+            SampleAnswer.objects.filter(pk=answer.pk).update(is_featured=False)
+            answer.is_featured = False
+    _sync_rows(answers, document.answers, update_answer, create_answer)
+
+    def update_choice(choice, index, item):
+        choice.text, choice.is_correct, choice.explanation, choice.position = (
+            item.text, item.is_correct, item.explanation, index
+        )
+        choice.save()
+
+    def create_choice(index, item):
+        Choice.objects.create(
+            question=question, text=item.text, is_correct=item.is_correct, explanation=item.explanation, position=index
+        )
+
+    _sync_rows(list(question.choices.order_by("position", "id")), document.choices, update_choice, create_choice)
+
+
+def _load_paths(documents, directory, report):
+    questions = {q.slug: q for q in Question.objects.filter(slug__in={s for d in documents for s in d.questions})}
+    for position, document in enumerate(documents):
+        missing = [slug for slug in document.questions if slug not in questions]
+        if missing:
+            raise BankLoadError(f"{directory / (document.slug + '.md')}: unknown question(s) {', '.join(missing)}")
+        path = StudyPath.objects.filter(slug=document.slug).first()
+        current = None
+        if path is not None:
+            current = (
+                path.title,
+                path.audience,
+                path.introduction,
+                path.position,
+                list(path.steps.order_by("position").values_list("question__slug", flat=True)),
+            )
+        wanted = (document.title, document.audience, document.introduction, position, document.questions)
+        if current == wanted:
+            report.count("study paths", "unchanged")
+            continue
+        report.count("study paths", "created" if path is None else "updated")
+        path = path or StudyPath(slug=document.slug)
+        path.title, path.audience, path.introduction, path.position = wanted[:4]
+        path.save()
+        path.steps.all().delete()
+        StudyPathStep.objects.bulk_create(
+            StudyPathStep(path=path, question=questions[slug], position=index)
+            for index, slug in enumerate(document.questions, start=1)
+        )
+
+
+def load_bank(directory):
+    """Read every file first; if all are well formed, write them in one transaction."""
+    directory = Path(directory)
+    taxonomy = _read_taxonomy(directory)
+    documents = _read_documents(directory / "questions", parse_question)
+    _check_references(documents, taxonomy, directory / "questions")
+    paths = _read_documents(directory / "paths", parse_path) if (directory / "paths").is_dir() else []
+
+    report = LoadReport()
+    with transaction.atomic():
+        topics = _upsert_simple(Topic, "topics", taxonomy["topics"], report, extra=lambda i: {"position": i})
+        roles = _upsert_simple(Role, "roles", taxonomy["roles"], report)
+        companies = _upsert_simple(Company, "companies", taxonomy["companies"], report)
+        existing = {
+            q.slug: q
+            for q in Question.objects.filter(slug__in=[d.slug for d in documents])
+            .select_related("topic")
+            .prefetch_related("roles", "companies")
+        }
+        for document in documents:
+            question = existing.get(document.slug)
+            if question is not None and document_from_question(question) == document:
+                report.count("questions", "unchanged")
+                continue
+            report.count("questions", "created" if question is None else "updated")
+            _apply_question(document, question or Question(slug=document.slug), topics, roles, companies)
+        _load_paths(paths, directory / "paths", report)
+    return report

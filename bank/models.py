@@ -1,0 +1,240 @@
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from bank.rendering import render_markdown
+
+
+class Difficulty(models.TextChoices):
+    EASY = "easy", "Easy"
+    MEDIUM = "medium", "Medium"
+    HARD = "hard", "Hard"
+
+
+class Kind(models.TextChoices):
+    CONCEPT = "concept", "Concept"
+    SCENARIO = "scenario", "Scenario"
+    SYSTEM_DESIGN = "system-design", "System design"
+    BEHAVIOURAL = "behavioural", "Behavioural"
+    MULTIPLE_CHOICE = "multiple-choice", "Multiple choice"
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True, help_text="Markdown.")
+    description_html = models.TextField(blank=True, editable=False)
+    position = models.PositiveIntegerField(default=0, help_text="Order on the home page.")
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.description_html = render_markdown(self.description)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("topic_detail", args=[self.slug])
+
+
+class Role(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("role_detail", args=[self.slug])
+
+
+class Company(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "companies"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("company_detail", args=[self.slug])
+
+
+class QuestionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def for_cards(self):
+        """What a question card in a list shows: its topic and its companies."""
+        return self.select_related("topic").prefetch_related("companies")
+
+
+class Question(models.Model):
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=120, unique=True)
+    prompt = models.TextField(help_text="Markdown. Scenario questions carry their setting and numbers.")
+    prompt_html = models.TextField(blank=True, editable=False)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CONCEPT)
+    difficulty = models.CharField(max_length=10, choices=Difficulty.choices, default=Difficulty.MEDIUM)
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="questions")
+    roles = models.ManyToManyField(Role, blank=True, related_name="questions")
+    companies = models.ManyToManyField(Company, blank=True, related_name="questions")
+    tools = models.JSONField(default=list, blank=True, help_text='Tools worth naming, e.g. ["MLflow", "Feast"].')
+    why_asked = models.TextField("why interviewers ask it", blank=True, help_text="Markdown.")
+    why_asked_html = models.TextField(blank=True, editable=False)
+    trap = models.TextField("the trap to avoid", blank=True, help_text="Markdown.")
+    trap_html = models.TextField(blank=True, editable=False)
+    key_points = models.JSONField(default=list, blank=True, help_text="Ordered short statements a good answer covers.")
+    follow_ups = models.JSONField(default=list, blank=True, help_text="Questions an interviewer pushes with.")
+    links = models.JSONField(default=list, blank=True, help_text='Learn more: [{"title": ..., "url": ...}].')
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Plain text of everything a search should find (prompt, answers, tools, key points); kept by save().
+    search_text = models.TextField(blank=True, editable=False)
+    # PostgreSQL only: a stored tsvector with a GIN index (migration 0002). Unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title", "id"]
+        indexes = [
+            models.Index(fields=["status", "title", "id"], name="question_list_idx"),
+            models.Index(fields=["status", "topic"], name="question_topic_idx"),
+            models.Index(fields=["status", "difficulty"], name="question_difficulty_idx"),
+            models.Index(fields=["status", "kind"], name="question_kind_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("question_detail", args=[self.slug])
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED
+
+    def save(self, *args, **kwargs):
+        self.prompt_html = render_markdown(self.prompt)
+        self.why_asked_html = render_markdown(self.why_asked)
+        self.trap_html = render_markdown(self.trap)
+        super().save(*args, **kwargs)
+        from bank.search import refresh_search_index
+
+        refresh_search_index(self)
+
+
+class SampleAnswer(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    title = models.CharField(max_length=200, blank=True, help_text="Shown when a question has several answers.")
+    body = models.TextField(help_text="Markdown.")
+    body_html = models.TextField(blank=True, editable=False)
+    is_featured = models.BooleanField(default=False, help_text="The answer shown first. One per question.")
+    position = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-is_featured", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question"], condition=Q(is_featured=True), name="one_featured_answer_per_question"
+            )
+        ]
+
+    def __str__(self):
+        return self.title or f"Answer to {self.question}"
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
+        from bank.search import refresh_search_index
+
+        refresh_search_index(self.question)
+
+    def delete(self, *args, **kwargs):
+        question = self.question
+        result = super().delete(*args, **kwargs)
+        from bank.search import refresh_search_index
+
+        refresh_search_index(question)
+        return result
+
+
+class Choice(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    text = models.CharField(max_length=500)
+    is_correct = models.BooleanField(default=False)
+    explanation = models.TextField(blank=True, help_text="Markdown: why this option is right or wrong.")
+    explanation_html = models.TextField(blank=True, editable=False)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.text
+
+    def save(self, *args, **kwargs):
+        self.explanation_html = render_markdown(self.explanation)
+        super().save(*args, **kwargs)
+
+
+class StudyPath(models.Model):
+    """A curated, ordered walk through the bank for one kind of reader."""
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=120, unique=True)
+    audience = models.CharField(max_length=300, help_text="Who the path is for, in one line.")
+    introduction = models.TextField(help_text="Markdown.")
+    introduction_html = models.TextField(blank=True, editable=False)
+    position = models.PositiveIntegerField(default=0)
+    questions = models.ManyToManyField(Question, through="StudyPathStep", related_name="study_paths")
+
+    class Meta:
+        ordering = ["position", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("path_detail", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        self.introduction_html = render_markdown(self.introduction)
+        super().save(*args, **kwargs)
+
+
+class StudyPathStep(models.Model):
+    path = models.ForeignKey(StudyPath, on_delete=models.CASCADE, related_name="steps")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="path_steps")
+    position = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["path", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["path", "position"], name="one_step_per_position"),
+            models.UniqueConstraint(fields=["path", "question"], name="question_once_per_path"),
+        ]
+
+    def __str__(self):
+        return f"{self.path}: {self.position}. {self.question}"

@@ -1,0 +1,63 @@
+"""Full-text search over title, prompt and answers.
+
+PostgreSQL: a stored, weighted tsvector (title A, the rest B) with a GIN index, ranked with ts_rank.
+SQLite: every word must appear in the title or the stored search text; results keep the list order.
+"""
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import F, Q, Value
+
+from bank.rendering import html_to_text
+
+SEARCH_CONFIG = "english"
+MAX_QUERY_LENGTH = 200
+
+
+def is_postgresql():
+    return connection.vendor == "postgresql"
+
+
+def build_search_text(question):
+    parts = [
+        html_to_text(question.prompt_html),
+        " ".join(question.tools or []),
+        " ".join(question.key_points or []),
+        html_to_text(question.why_asked_html),
+    ]
+    parts.extend(html_to_text(body) for body in question.answers.values_list("body_html", flat=True))
+    return " ".join(part for part in parts if part)
+
+
+def refresh_search_index(question):
+    """Recompute the stored search text (and tsvector on PostgreSQL) of one question."""
+    from bank.models import Question
+
+    search_text = build_search_text(question)
+    rows = Question.objects.filter(pk=question.pk)
+    if is_postgresql():
+        rows.update(
+            search_text=search_text,
+            search_vector=SearchVector("title", weight="A", config=SEARCH_CONFIG)
+            + SearchVector(Value(search_text), weight="B", config=SEARCH_CONFIG),
+        )
+    else:
+        rows.update(search_text=search_text)
+    question.search_text = search_text
+
+
+def search_questions(queryset, text):
+    """Filter `queryset` to questions matching `text`; on PostgreSQL, order by rank."""
+    text = " ".join(text.split())[:MAX_QUERY_LENGTH]
+    if not text:
+        return queryset
+    if is_postgresql():
+        query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+        return (
+            queryset.filter(search_vector=query)
+            .annotate(rank=SearchRank(F("search_vector"), query))
+            .order_by("-rank", "title", "id")
+        )
+    for word in text.split():
+        queryset = queryset.filter(Q(title__icontains=word) | Q(search_text__icontains=word))
+    return queryset
