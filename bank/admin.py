@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 
 from bank.forms import QuestionAdminForm, SampleAnswerFormSet
-from bank.models import Choice, Company, Question, Role, SampleAnswer, Status, Topic
+from bank.models import Choice, Company, Question, Role, SampleAnswer, Status, StudyPath, StudyPathStep, Topic
 
 
 @admin.register(Topic)
@@ -84,3 +84,18 @@ class ChoiceAdmin(admin.ModelAdmin):
     list_select_related = ["question"]
     search_fields = ["text", "question__title"]
     raw_id_fields = ["question"]
+
+
+class StudyPathStepInline(admin.TabularInline):
+    model = StudyPathStep
+    extra = 0
+    raw_id_fields = ["question"]
+    ordering = ["position"]
+
+
+@admin.register(StudyPath)
+class StudyPathAdmin(admin.ModelAdmin):
+    list_display = ["title", "audience", "position"]
+    search_fields = ["title", "audience", "introduction"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [StudyPathStepInline]

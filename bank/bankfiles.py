@@ -109,7 +109,7 @@ def split_sections(body):
     """[(heading, text)] for each level-one heading outside fenced code."""
     sections = []
     fence = None
-    for number, line in enumerate(body.split("\n"), start=1):
+    for line in body.split("\n"):
         match = FENCE.match(line)
         if match:
             marker = match.group(1)
@@ -136,7 +136,9 @@ def _list_items(text, section):
         elif items and line.startswith((" ", "\t")):
             items[-1] = f"{items[-1]} {line.strip()}"
         else:
-            raise BankFileError(f"section `# {section}`: every item must start with `- `, not {line.strip()[:60]!r}")
+            raise BankFileError(
+                f"section `# {section}`: every item must start with `- `, not {line.strip()[:60]!r}"
+            )
     return items
 
 
@@ -145,7 +147,9 @@ def _links(text):
     for item in _list_items(text, SECTION_LINKS):
         match = LINK_ITEM.match(item)
         if not match:
-            raise BankFileError(f"section `# {SECTION_LINKS}`: write each link as `- [Title](https://…)`, not {item[:80]!r}")
+            raise BankFileError(
+                f"section `# {SECTION_LINKS}`: write each link as `- [Title](https://…)`, not {item[:80]!r}"
+            )
         links.append({"title": match.group("title").strip(), "url": match.group("url")})
     return links
 
@@ -294,7 +298,9 @@ def render_question(document):
     if document.follow_ups:
         blocks.append((SECTION_FOLLOW_UPS, "\n".join(f"- {item}" for item in document.follow_ups)))
     if document.links:
-        blocks.append((SECTION_LINKS, "\n".join(f"- [{link['title']}]({link['url']})" for link in document.links)))
+        blocks.append(
+            (SECTION_LINKS, "\n".join(f"- [{link['title']}]({link['url']})" for link in document.links))
+        )
     for index, answer in enumerate(document.answers):
         heading = SECTION_ANSWER if index == 0 else f"{ANOTHER_ANSWER}{answer.title}"
         blocks.append((heading, answer.body))

@@ -59,8 +59,13 @@ def document_from_question(question):
         key_points=list(question.key_points),
         follow_ups=list(question.follow_ups),
         links=[{"title": link["title"], "url": link["url"]} for link in question.links],
-        answers=[AnswerDocument(answer.title if index else "", answer.body) for index, answer in enumerate(answers)],
-        choices=[ChoiceDocument(c.text, c.is_correct, c.explanation) for c in question.choices.order_by("position", "id")],
+        answers=[
+            AnswerDocument(answer.title if index else "", answer.body) for index, answer in enumerate(answers)
+        ],
+        choices=[
+            ChoiceDocument(c.text, c.is_correct, c.explanation)
+            for c in question.choices.order_by("position", "id")
+        ],
     )
 
 
@@ -160,7 +165,12 @@ def _apply_question(document, question, topics, roles, companies):
     question.companies.set([companies[slug] for slug in document.companies])
 
     def update_answer(answer, index, item):
-        answer.title, answer.body, answer.position, answer.is_featured = item.title, item.body, index, index == 0
+        answer.title, answer.body, answer.position, answer.is_featured = (
+            item.title,
+            item.body,
+            index,
+            index == 0,
+        )
         answer.save()
 
     def create_answer(index, item):
@@ -177,24 +187,37 @@ def _apply_question(document, question, topics, roles, companies):
 
     def update_choice(choice, index, item):
         choice.text, choice.is_correct, choice.explanation, choice.position = (
-            item.text, item.is_correct, item.explanation, index
+            item.text,
+            item.is_correct,
+            item.explanation,
+            index,
         )
         choice.save()
 
     def create_choice(index, item):
         Choice.objects.create(
-            question=question, text=item.text, is_correct=item.is_correct, explanation=item.explanation, position=index
+            question=question,
+            text=item.text,
+            is_correct=item.is_correct,
+            explanation=item.explanation,
+            position=index,
         )
 
-    _sync_rows(list(question.choices.order_by("position", "id")), document.choices, update_choice, create_choice)
+    _sync_rows(
+        list(question.choices.order_by("position", "id")), document.choices, update_choice, create_choice
+    )
 
 
 def _load_paths(documents, directory, report):
-    questions = {q.slug: q for q in Question.objects.filter(slug__in={s for d in documents for s in d.questions})}
+    questions = {
+        q.slug: q for q in Question.objects.filter(slug__in={s for d in documents for s in d.questions})
+    }
     for position, document in enumerate(documents):
         missing = [slug for slug in document.questions if slug not in questions]
         if missing:
-            raise BankLoadError(f"{directory / (document.slug + '.md')}: unknown question(s) {', '.join(missing)}")
+            raise BankLoadError(
+                f"{directory / (document.slug + '.md')}: unknown question(s) {', '.join(missing)}"
+            )
         path = StudyPath.objects.filter(slug=document.slug).first()
         current = None
         if path is not None:

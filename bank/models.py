@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from bank.rendering import render_markdown
+from bank.search import refresh_search_index
 
 
 class Difficulty(models.TextChoices):
@@ -96,12 +97,16 @@ class Question(models.Model):
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="questions")
     roles = models.ManyToManyField(Role, blank=True, related_name="questions")
     companies = models.ManyToManyField(Company, blank=True, related_name="questions")
-    tools = models.JSONField(default=list, blank=True, help_text='Tools worth naming, e.g. ["MLflow", "Feast"].')
+    tools = models.JSONField(
+        default=list, blank=True, help_text='Tools worth naming, e.g. ["MLflow", "Feast"].'
+    )
     why_asked = models.TextField("why interviewers ask it", blank=True, help_text="Markdown.")
     why_asked_html = models.TextField(blank=True, editable=False)
     trap = models.TextField("the trap to avoid", blank=True, help_text="Markdown.")
     trap_html = models.TextField(blank=True, editable=False)
-    key_points = models.JSONField(default=list, blank=True, help_text="Ordered short statements a good answer covers.")
+    key_points = models.JSONField(
+        default=list, blank=True, help_text="Ordered short statements a good answer covers."
+    )
     follow_ups = models.JSONField(default=list, blank=True, help_text="Questions an interviewer pushes with.")
     links = models.JSONField(default=list, blank=True, help_text='Learn more: [{"title": ..., "url": ...}].')
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
@@ -126,6 +131,13 @@ class Question(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        self.prompt_html = render_markdown(self.prompt)
+        self.why_asked_html = render_markdown(self.why_asked)
+        self.trap_html = render_markdown(self.trap)
+        super().save(*args, **kwargs)
+        refresh_search_index(self)
+
     def get_absolute_url(self):
         return reverse("question_detail", args=[self.slug])
 
@@ -133,19 +145,12 @@ class Question(models.Model):
     def is_published(self):
         return self.status == Status.PUBLISHED
 
-    def save(self, *args, **kwargs):
-        self.prompt_html = render_markdown(self.prompt)
-        self.why_asked_html = render_markdown(self.why_asked)
-        self.trap_html = render_markdown(self.trap)
-        super().save(*args, **kwargs)
-        from bank.search import refresh_search_index
-
-        refresh_search_index(self)
-
 
 class SampleAnswer(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
-    title = models.CharField(max_length=200, blank=True, help_text="Shown when a question has several answers.")
+    title = models.CharField(
+        max_length=200, blank=True, help_text="Shown when a question has several answers."
+    )
     body = models.TextField(help_text="Markdown.")
     body_html = models.TextField(blank=True, editable=False)
     is_featured = models.BooleanField(default=False, help_text="The answer shown first. One per question.")
@@ -167,15 +172,11 @@ class SampleAnswer(models.Model):
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
         super().save(*args, **kwargs)
-        from bank.search import refresh_search_index
-
         refresh_search_index(self.question)
 
     def delete(self, *args, **kwargs):
         question = self.question
         result = super().delete(*args, **kwargs)
-        from bank.search import refresh_search_index
-
         refresh_search_index(question)
         return result
 
@@ -216,12 +217,12 @@ class StudyPath(models.Model):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("path_detail", args=[self.slug])
-
     def save(self, *args, **kwargs):
         self.introduction_html = render_markdown(self.introduction)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("path_detail", args=[self.slug])
 
 
 class StudyPathStep(models.Model):

@@ -95,7 +95,9 @@ def filtered_questions(params, chosen=None):
     text = filterset.form.cleaned_data.get("q")
     if text and is_postgresql():
         query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-        queryset = queryset.annotate(rank=SearchRank(F("search_vector"), query)).order_by("-rank", "title", "id")
+        queryset = queryset.annotate(rank=SearchRank(F("search_vector"), query)).order_by(
+            "-rank", "title", "id"
+        )
     return queryset, {}
 
 

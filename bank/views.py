@@ -15,7 +15,9 @@ FIXED_FILTER_HEADINGS = {
 def home(request):
     topics = list(selectors.topics_with_counts())
     companies = (
-        Company.objects.annotate(published_count=Count("questions", filter=Q(questions__status=Status.PUBLISHED)))
+        Company.objects.annotate(
+            published_count=Count("questions", filter=Q(questions__status=Status.PUBLISHED))
+        )
         .filter(published_count__gt=0)
         .order_by("-published_count", "name")[:12]
     )
@@ -99,7 +101,10 @@ def role_index(request):
 
 def company_index(request):
     return _taxonomy_index(
-        request, Company, "Companies", "Companies known to ask these questions, or whose setting a scenario uses."
+        request,
+        Company,
+        "Companies",
+        "Companies known to ask these questions, or whose setting a scenario uses.",
     )
 
 

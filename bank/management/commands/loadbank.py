@@ -8,7 +8,9 @@ class Command(BaseCommand):
     help = "Load the question bank from its text files (fixtures/). Safe to run again: unchanged items stay."
 
     def add_arguments(self, parser):
-        parser.add_argument("--dir", default=str(settings.BANK_FIXTURES_DIR), help="folder holding taxonomy.toml")
+        parser.add_argument(
+            "--dir", default=str(settings.BANK_FIXTURES_DIR), help="folder holding taxonomy.toml"
+        )
 
     def handle(self, *args, **options):
         try:

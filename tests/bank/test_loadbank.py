@@ -1,0 +1,156 @@
+import shutil
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+
+from bank.models import Choice, Company, Question, Role, SampleAnswer, Status, StudyPath, Topic
+
+pytestmark = pytest.mark.django_db
+
+TAXONOMY = """[[topics]]
+slug = "serving-and-inference"
+name = "Serving and inference"
+
+[[roles]]
+slug = "ml-engineer"
+name = "ML engineer"
+
+[[companies]]
+slug = "netflix"
+name = "Netflix"
+"""
+
+QUESTION = """+++
+title = "Batch or online?"
+topic = "serving-and-inference"
+kind = "multiple-choice"
+difficulty = "easy"
+status = "published"
+roles = ["ml-engineer"]
+companies = ["netflix"]
+tools = ["Redis"]
++++
+
+# Prompt
+
+Pick one.
+
+# Why interviewers ask it
+
+Basics.
+
+# The trap
+
+Always online.
+
+# Key points
+
+- Freshness decides.
+
+# Sample answer
+
+Batch unless freshness matters.
+
+# Choices
+
+## [x] Batch
+
+Cheap.
+
+## [ ] Online
+
+Costly.
+"""
+
+
+@pytest.fixture
+def bank_dir(tmp_path):
+    (tmp_path / "questions").mkdir()
+    (tmp_path / "paths").mkdir()
+    (tmp_path / "taxonomy.toml").write_text(TAXONOMY)
+    (tmp_path / "questions" / "batch-or-online.md").write_text(QUESTION)
+    (tmp_path / "paths" / "start.md").write_text(
+        '+++\ntitle = "Start"\naudience = "Everyone"\nquestions = [\n  "batch-or-online",\n]\n+++\n\nBegin here.\n'
+    )
+    return tmp_path
+
+
+def _load(folder, capsys):
+    call_command("loadbank", "--dir", str(folder))
+    return capsys.readouterr().out
+
+
+def test_it_loads_every_item_and_reports_counts(bank_dir, capsys):
+    out = _load(bank_dir, capsys)
+    assert "questions: 1 created, 0 updated, 0 unchanged" in out
+    assert "study paths: 1 created" in out
+    question = Question.objects.get(slug="batch-or-online")
+    assert question.status == Status.PUBLISHED
+    assert [c.is_correct for c in question.choices.all()] == [True, False]
+    assert question.answers.get().is_featured
+    assert list(question.companies.values_list("slug", flat=True)) == ["netflix"]
+    assert StudyPath.objects.get().steps.get().question == question
+
+
+def test_a_second_run_changes_nothing(bank_dir, capsys):
+    _load(bank_dir, capsys)
+    before = Question.objects.get().updated_at
+    out = _load(bank_dir, capsys)
+    assert "questions: 0 created, 0 updated, 1 unchanged" in out
+    assert "topics: 0 created, 0 updated, 1 unchanged" in out
+    assert "study paths: 0 created, 0 updated, 1 unchanged" in out
+    assert Question.objects.get().updated_at == before
+
+
+def test_an_edited_file_updates_the_question_in_place(bank_dir, capsys):
+    _load(bank_dir, capsys)
+    choice_ids = list(Choice.objects.values_list("id", flat=True))
+    path = bank_dir / "questions" / "batch-or-online.md"
+    path.write_text(path.read_text().replace("Pick one.", "Pick one, quickly."))
+    out = _load(bank_dir, capsys)
+    assert "questions: 0 created, 1 updated, 0 unchanged" in out
+    assert Question.objects.get().prompt == "Pick one, quickly."
+    assert list(Choice.objects.values_list("id", flat=True)) == choice_ids
+
+
+def test_a_malformed_file_loads_nothing_and_names_the_file(bank_dir):
+    (bank_dir / "questions" / "zz-broken.md").write_text(
+        QUESTION.replace('difficulty = "easy"', 'difficulty = "brutal"')
+    )
+    with pytest.raises(CommandError) as error:
+        call_command("loadbank", "--dir", str(bank_dir))
+    assert "zz-broken.md" in str(error.value)
+    assert "difficulty" in str(error.value)
+    assert Question.objects.count() == 0
+    assert Topic.objects.count() == 0
+
+
+def test_an_unknown_company_is_reported_with_the_file(bank_dir):
+    path = bank_dir / "questions" / "batch-or-online.md"
+    path.write_text(QUESTION.replace('companies = ["netflix"]', 'companies = ["initech"]'))
+    with pytest.raises(CommandError, match="batch-or-online.md: unknown companies initech"):
+        call_command("loadbank", "--dir", str(bank_dir))
+    assert Company.objects.count() == 0
+
+
+def test_a_path_naming_a_missing_question_rolls_everything_back(bank_dir):
+    (bank_dir / "paths" / "start.md").write_text(
+        '+++\ntitle = "Start"\naudience = "Everyone"\nquestions = [\n  "no-such-question",\n]\n+++\n\nBegin.\n'
+    )
+    with pytest.raises(CommandError, match="no-such-question"):
+        call_command("loadbank", "--dir", str(bank_dir))
+    assert Question.objects.count() == 0
+
+
+def test_the_real_bank_loads_and_reloads_unchanged(tmp_path, capsys):
+    shutil.copytree(settings.BANK_FIXTURES_DIR, tmp_path / "bank")
+    first = _load(tmp_path / "bank", capsys)
+    files = len(list((tmp_path / "bank" / "questions").glob("*.md")))
+    assert f"questions: {files} created" in first
+    second = _load(tmp_path / "bank", capsys)
+    assert f"questions: 0 created, 0 updated, {files} unchanged" in second
+    assert (
+        Role.objects.exists()
+        and SampleAnswer.objects.count() >= files - Question.objects.filter(kind="multiple-choice").count()
+    )

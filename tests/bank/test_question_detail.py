@@ -1,0 +1,114 @@
+import pytest
+
+from bank.models import Kind, Status
+from tests.factories import (
+    ChoiceFactory,
+    CompanyFactory,
+    QuestionFactory,
+    RoleFactory,
+    SampleAnswerFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_shows_every_part_of_a_question(client):
+    question = QuestionFactory(
+        title="Shadow or canary?",
+        companies=[CompanyFactory(name="Netflix", slug="netflix")],
+        roles=[RoleFactory(name="MLOps engineer", slug="mlops-engineer")],
+        key_points=["Shadow traffic never reaches users."],
+        follow_ups=["What stops a canary?"],
+        tools=["KServe"],
+        links=[{"title": "KServe docs", "url": "https://kserve.github.io/website/"}],
+    )
+    SampleAnswerFactory(question=question, body="Shadow **first**.")
+    body = client.get(question.get_absolute_url()).content.decode()
+    for text in [
+        "Shadow or canary?",
+        "<strong>What do you check first?</strong>",
+        "Netflix",
+        "MLOps engineer",
+        "Why interviewers ask it",
+        "The trap to avoid",
+        "Shadow traffic never reaches users.",
+        "What stops a canary?",
+        "KServe",
+        'href="https://kserve.github.io/website/"',
+    ]:
+        assert text in body
+
+
+def test_the_sample_answer_is_folded_until_the_reader_opens_it(client):
+    answer = SampleAnswerFactory(body="Shadow **first**.")
+    body = client.get(answer.question.get_absolute_url()).content.decode()
+    folded = body.split('<details class="reveal" id="sample-answer">')[1].split("</details>")[0]
+    assert "<summary>" in folded
+    assert "Shadow <strong>first</strong>." in folded
+
+
+def test_a_multiple_choice_question_lists_options_and_explains_each(client):
+    question = QuestionFactory(kind=Kind.MULTIPLE_CHOICE)
+    ChoiceFactory(question=question, text="Profile first", is_correct=True, explanation="Measure, then act.")
+    ChoiceFactory(question=question, text="Buy a bigger GPU", explanation="Money before evidence.")
+    body = client.get(question.get_absolute_url()).content.decode()
+    assert "Profile first" in body and "Buy a bigger GPU" in body
+    assert "Measure, then act." in body and "Money before evidence." in body
+
+
+def test_a_draft_is_a_404_for_readers(client):
+    question = QuestionFactory(status=Status.DRAFT)
+    assert client.get(question.get_absolute_url()).status_code == 404
+
+
+def test_staff_can_preview_a_draft(client, staff_user):
+    question = QuestionFactory(status=Status.DRAFT)
+    client.force_login(staff_user)
+    response = client.get(question.get_absolute_url())
+    assert response.status_code == 200
+    assert "Draft: only staff can see this question." in response.content.decode()
+
+
+def test_an_unknown_slug_is_a_404(client):
+    assert client.get("/questions/no-such-thing/").status_code == 404
+
+
+def test_it_links_related_questions_from_the_same_topic(client):
+    topic = TopicFactory()
+    question = QuestionFactory(topic=topic)
+    sibling = QuestionFactory(topic=topic, title="A sibling")
+    QuestionFactory(title="Elsewhere")
+    QuestionFactory(topic=topic, title="A hidden sibling", status=Status.DRAFT)
+    body = client.get(question.get_absolute_url()).content.decode()
+    assert sibling.title in body
+    assert "Elsewhere" not in body and "A hidden sibling" not in body
+
+
+def test_it_offers_previous_and_next_within_the_list_the_reader_came_from(client):
+    netflix = CompanyFactory(slug="netflix")
+    first = QuestionFactory(title="A first", companies=[netflix])
+    QuestionFactory(title="B not in list")
+    second = QuestionFactory(title="C second", companies=[netflix])
+    third = QuestionFactory(title="D third", companies=[netflix])
+    response = client.get(f"{second.get_absolute_url()}?list=company%3Dnetflix&pos=2")
+    assert response.context["previous"] == first
+    assert response.context["following"] == third
+    assert "?list=company%3Dnetflix&amp;pos=3" in response.content.decode()
+
+
+def test_a_stale_or_broken_list_position_shows_no_neighbours(client):
+    question = QuestionFactory(title="A")
+    QuestionFactory(title="B")
+    for query in ["list=&pos=7", "list=company%3Dnope&pos=1", "list=&pos=abc", "pos=-1&list="]:
+        response = client.get(f"{question.get_absolute_url()}?{query}")
+        assert response.status_code == 200
+        assert response.context["previous"] is None and response.context["following"] is None
+
+
+def test_it_reads_a_question_in_a_fixed_number_of_queries(client, django_assert_num_queries):
+    question = QuestionFactory(companies=[CompanyFactory()], roles=[RoleFactory()])
+    SampleAnswerFactory(question=question)
+    # 1 question with topic, 1 roles, 1 companies, 1 choices, 1 answers, 1 related questions.
+    with django_assert_num_queries(6):
+        client.get(question.get_absolute_url())

@@ -1,0 +1,77 @@
+import pytest
+
+from bank.rendering import html_to_text, render_markdown
+
+
+def test_it_renders_tables_fenced_code_and_lists():
+    html = render_markdown(
+        "| Metric | Threshold |\n|:--|--:|\n| PSI | 0.2 |\n\n```python\nprint('hi')\n```\n\n- one\n- two\n\n1. first\n2. second"
+    )
+    assert "<table>" in html and '<td align="right">0.2</td>' in html
+    assert '<pre><code class="language-python">' in html
+    assert "<ul>" in html and "<ol>" in html
+
+
+def test_it_renders_inline_latex_as_mathml():
+    html = render_markdown("Concept drift changes $P(y|X)$ while data drift changes $P(X)$.")
+    assert html.count("<math") == 2
+    assert "<mi>y</mi>" in html
+    assert "$" not in html
+
+
+def test_it_renders_display_math_as_a_block():
+    html = render_markdown("$$\n\\mathrm{PSI} = \\sum_i (a_i - e_i) \\ln \\frac{a_i}{e_i}\n$$")
+    assert '<math display="block">' in html
+    assert "<mfrac>" in html
+
+
+def test_it_leaves_dollar_amounts_alone():
+    html = render_markdown("The bill went from $180K to $50K a month, a $130K saving.")
+    assert "<math" not in html
+    assert "$180K to $50K" in html
+
+
+def test_it_leaves_math_inside_code_as_code():
+    html = render_markdown("Write `$x$` literally.\n\n```\ncost = $y$\n```")
+    assert "<math" not in html
+    assert "<code>$x$</code>" in html
+
+
+def test_it_shows_broken_latex_as_code_instead_of_failing():
+    html = render_markdown("Broken: $\\frac{1}{$ here")
+    assert "Broken" in html
+
+
+@pytest.mark.parametrize(
+    "hostile, forbidden",
+    [
+        ("<script>alert(1)</script>", "<script"),
+        ("[click](javascript:alert(1))", "javascript:"),
+        ('<a href="javascript:alert(1)">x</a>', "javascript:"),
+        ('<img src="x" onerror="alert(1)">', "onerror"),
+        ('<p onclick="steal()">hi</p>', "onclick"),
+        ('<iframe src="https://evil.example"></iframe>', "<iframe"),
+        ('<p style="position:fixed">x</p>', "style="),
+        ('<svg onload="alert(1)"><circle/></svg>', "onload"),
+        ("[x](data:text/html;base64,PHNjcmlwdD4=)", "data:"),
+        ("<math><mi><mglyph><style><img src=x onerror=alert(1)>", "onerror"),
+        ('<form action="https://evil.example"><input name="pw"></form>', "<form"),
+    ],
+)
+def test_it_strips_hostile_input(hostile, forbidden):
+    assert forbidden not in render_markdown(hostile).lower()
+
+
+def test_it_keeps_safe_links_and_marks_them_nofollow():
+    html = render_markdown("[MLflow](https://mlflow.org/docs/latest/)")
+    assert 'href="https://mlflow.org/docs/latest/"' in html
+    assert "nofollow" in html
+
+
+def test_it_returns_nothing_for_blank_input():
+    assert render_markdown("") == ""
+    assert render_markdown("   \n") == ""
+
+
+def test_html_to_text_keeps_the_words():
+    assert html_to_text(render_markdown("Use **Feast** for *features*.")) == "Use Feast for features."
