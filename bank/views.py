@@ -3,7 +3,7 @@ from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
 
 from bank import selectors
-from bank.models import Company, Role, Status, Topic
+from bank.models import Company, Role, Status, StudyPath, Topic
 
 FIXED_FILTER_HEADINGS = {
     "topic": "Topic",
@@ -21,10 +21,12 @@ def home(request):
         .filter(published_count__gt=0)
         .order_by("-published_count", "name")[:12]
     )
+    paths = _paths_with_counts()
     return render(
         request,
         "bank/home.html",
         {
+            "paths": paths,
             "topics": topics,
             "total_questions": sum(topic.published_count for topic in topics),
             "companies": companies,
@@ -128,3 +130,24 @@ def role_detail(request, slug):
 
 def company_detail(request, slug):
     return _taxonomy_page(request, Company, "company", slug)
+
+
+def _paths_with_counts():
+    return StudyPath.objects.annotate(
+        step_count=Count("steps", filter=Q(steps__question__status=Status.PUBLISHED))
+    )
+
+
+def path_index(request):
+    paths = _paths_with_counts()
+    return render(request, "bank/path_index.html", {"paths": paths})
+
+
+def path_detail(request, slug):
+    path = get_object_or_404(StudyPath, slug=slug)
+    steps = (
+        path.steps.filter(question__status=Status.PUBLISHED)
+        .select_related("question__topic")
+        .order_by("position")
+    )
+    return render(request, "bank/path_detail.html", {"path": path, "steps": steps})

@@ -8,7 +8,8 @@ from tests.factories import QuestionFactory, SampleAnswerFactory
 
 pytestmark = pytest.mark.django_db
 postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="runs in the PostgreSQL pass of CI (DATABASE_URL=postgres://...)"
+    connection.vendor != "postgresql",
+    reason="runs in the PostgreSQL pass of CI (DATABASE_URL=postgres://...)",
 )
 
 
