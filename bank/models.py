@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from bank.rendering import render_markdown
+from bank.rendering import render_inline_markdown, render_markdown
 from bank.search import refresh_search_index
 
 
@@ -107,7 +107,9 @@ class Question(models.Model):
     key_points = models.JSONField(
         default=list, blank=True, help_text="Ordered short statements a good answer covers."
     )
+    key_points_html = models.JSONField(default=list, editable=False)
     follow_ups = models.JSONField(default=list, blank=True, help_text="Questions an interviewer pushes with.")
+    follow_ups_html = models.JSONField(default=list, editable=False)
     links = models.JSONField(default=list, blank=True, help_text='Learn more: [{"title": ..., "url": ...}].')
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -135,6 +137,8 @@ class Question(models.Model):
         self.prompt_html = render_markdown(self.prompt)
         self.why_asked_html = render_markdown(self.why_asked)
         self.trap_html = render_markdown(self.trap)
+        self.key_points_html = [render_inline_markdown(point) for point in self.key_points]
+        self.follow_ups_html = [render_inline_markdown(item) for item in self.follow_ups]
         super().save(*args, **kwargs)
         refresh_search_index(self)
 

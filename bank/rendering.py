@@ -186,6 +186,14 @@ def render_markdown(text):
     return sanitise_html(_markdown().convert(text))
 
 
+def render_inline_markdown(text):
+    """One line of Markdown (a key point, a follow-up) -> safe HTML without the wrapping paragraph."""
+    rendered = render_markdown(text).strip()
+    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
+        rendered = rendered[3:-4]
+    return rendered
+
+
 def html_to_text(rendered):
     """Plain words of stored HTML, for the search index."""
     if not rendered:

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 
 from bank import selectors
 from bank.models import Company, Role, Status, StudyPath, Topic
+from practice.selectors import reader_state
 
 FIXED_FILTER_HEADINGS = {
     "topic": "Topic",
@@ -80,6 +81,7 @@ def question_detail(request, slug):
             "following": following,
             "position": position,
             "back_query": list_params.urlencode() if "list" in request.GET else "",
+            "reader": reader_state(request.user, question),
         },
     )
 

@@ -1,9 +1,10 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from bank import api as bank_api
 from bank import views as bank_views
 from config import health
+from practice import views_account
 
 urlpatterns = [
     path("", bank_views.home, name="home"),
@@ -22,5 +23,9 @@ urlpatterns = [
     path("api/facets/", bank_api.facets, name="api_facets"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("practice/", include("practice.urls")),
+    path("accounts/signup/", views_account.signup, name="signup"),
+    path("accounts/delete/", views_account.delete_account, name="delete_account"),
+    path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

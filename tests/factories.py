@@ -2,6 +2,7 @@
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from bank.models import Choice, Company, Difficulty, Kind, Question, Role, SampleAnswer, Status, Topic
 
@@ -94,3 +95,15 @@ class ChoiceFactory(factory.django.DjangoModelFactory):
     is_correct = False
     explanation = "Because of how batching works."
     position = factory.Sequence(lambda n: n)
+
+
+class AttemptFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "practice.Attempt"
+
+    user = factory.SubFactory(UserFactory)
+    question = factory.SubFactory(QuestionFactory)
+    token = factory.Faker("uuid4", cast_to=None)
+    answer = "Start from the latency budget."
+    key_points_total = factory.LazyAttribute(lambda attempt: len(attempt.question.key_points))
+    submitted_at = factory.LazyFunction(timezone.now)

@@ -34,3 +34,14 @@ def test_saving_an_answer_adds_its_words_to_the_search_text():
     answer.delete()
     question = Question.objects.get(pk=answer.question.pk)
     assert "Triton" not in question.search_text
+
+
+def test_key_points_and_follow_ups_are_stored_as_inline_html():
+    question = QuestionFactory(
+        key_points=["Concept drift moves $P(y|X)$", "<img src=x onerror=alert(1)> stays text"],
+        follow_ups=["Why `ks_2samp`?"],
+    )
+    question.refresh_from_db()
+    assert question.key_points_html[0].startswith("Concept drift moves <math")
+    assert "onerror" not in question.key_points_html[1] and not question.key_points_html[1].startswith("<p>")
+    assert question.follow_ups_html == ["Why <code>ks_2samp</code>?"]

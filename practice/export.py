@@ -1,0 +1,139 @@
+"""A reader's own data, whole, for download (JSON and CSV)."""
+
+from practice.models import Attempt, Bookmark, Note, ReaderProfile, ReviewCard
+
+CSV_HEADER = [
+    "record",
+    "question_slug",
+    "question_title",
+    "date",
+    "source",
+    "grade",
+    "key_points_covered",
+    "key_points_total",
+    "seconds_spent",
+    "text",
+    "due",
+]
+
+
+def _attempts(user):
+    return (
+        Attempt.objects.filter(user=user).select_related("question", "choice").order_by("submitted_at", "id")
+    )
+
+
+def export_data(user):
+    profile = ReaderProfile.objects.filter(user=user).first()
+    return {
+        "account": {
+            "username": user.username,
+            "email": user.email,
+            "date_joined": user.date_joined.isoformat(),
+        },
+        "settings": {
+            "interview_date": profile.interview_date.isoformat()
+            if profile and profile.interview_date
+            else None
+        },
+        "attempts": [
+            {
+                "question": attempt.question.slug,
+                "question_title": attempt.question.title,
+                "source": attempt.source,
+                "submitted_at": attempt.submitted_at.isoformat(),
+                "graded_at": attempt.graded_at.isoformat() if attempt.graded_at else None,
+                "answer": attempt.answer,
+                "choice": attempt.choice.text if attempt.choice else None,
+                "grade": attempt.get_grade_display() if attempt.grade else None,
+                "covered_key_points": [
+                    attempt.question.key_points[index]
+                    for index in attempt.covered_key_points
+                    if index < len(attempt.question.key_points)
+                ],
+                "key_points_total": attempt.key_points_total,
+                "seconds_spent": attempt.seconds_spent,
+            }
+            for attempt in _attempts(user)
+        ],
+        "notes": [
+            {"question": note.question.slug, "text": note.text, "updated_at": note.updated_at.isoformat()}
+            for note in Note.objects.filter(user=user).select_related("question")
+        ],
+        "bookmarks": [
+            {"question": bookmark.question.slug, "created_at": bookmark.created_at.isoformat()}
+            for bookmark in Bookmark.objects.filter(user=user).select_related("question")
+        ],
+        "review_state": [
+            {
+                "question": card.question.slug,
+                "due": card.due.isoformat(),
+                "last_reviewed_at": card.last_reviewed_at.isoformat(),
+                "last_grade": card.get_last_grade_display(),
+                "reviews": card.reviews,
+                "fsrs": card.fsrs_card,
+            }
+            for card in ReviewCard.objects.filter(user=user).select_related("question")
+        ],
+    }
+
+
+def export_rows(user):
+    """CSV rows: one table, a `record` column says which kind each row is."""
+    yield CSV_HEADER
+    for a in _attempts(user):
+        yield [
+            "attempt",
+            a.question.slug,
+            a.question.title,
+            a.submitted_at.isoformat(),
+            a.source,
+            a.get_grade_display() if a.grade else "",
+            a.key_points_covered,
+            a.key_points_total,
+            a.seconds_spent,
+            a.answer or (a.choice.text if a.choice else ""),
+            "",
+        ]
+    for note in Note.objects.filter(user=user).select_related("question"):
+        yield [
+            "note",
+            note.question.slug,
+            note.question.title,
+            note.updated_at.isoformat(),
+            "",
+            "",
+            "",
+            "",
+            "",
+            note.text,
+            "",
+        ]
+    for bookmark in Bookmark.objects.filter(user=user).select_related("question"):
+        yield [
+            "bookmark",
+            bookmark.question.slug,
+            bookmark.question.title,
+            bookmark.created_at.isoformat(),
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ]
+    for card in ReviewCard.objects.filter(user=user).select_related("question"):
+        yield [
+            "review",
+            card.question.slug,
+            card.question.title,
+            card.last_reviewed_at.isoformat(),
+            "",
+            card.get_last_grade_display(),
+            "",
+            "",
+            "",
+            "",
+            card.due.isoformat(),
+        ]

@@ -1,0 +1,18 @@
+"""Small request helpers shared by the practice views."""
+
+from django.utils.http import url_has_allowed_host_and_scheme
+
+
+def posted_data(request):
+    """The POST data to bind a form to, or None on GET (an empty POST still counts as a submit)."""
+    return request.POST if request.method == "POST" else None
+
+
+def safe_next_url(request, default=""):
+    """The `next` the request carries, if it points back into this site; otherwise `default`."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default

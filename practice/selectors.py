@@ -1,0 +1,209 @@
+"""Reads of a reader's own practice data. Every query here is filtered by the reader."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core.paginator import Paginator
+from django.db.models import Avg, Count, F, FloatField, Max, Q
+from django.db.models.functions import Cast, TruncDate
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from bank.models import Question, Status
+from bank.selectors import filtered_questions
+from practice.models import Attempt, Bookmark, Grade, Note, ReviewCard
+from practice.scheduling import start_of_day
+
+HISTORY_DAYS = 90
+
+
+def get_attempt_for_user(attempt_id, user):
+    """The reader's own attempt, or 404 (another reader's attempt does not exist for them)."""
+    return get_object_or_404(
+        Attempt.objects.select_related("question__topic", "choice"), pk=attempt_id, user=user
+    )
+
+
+def get_published_question(slug):
+    return get_object_or_404(
+        Question.objects.select_related("topic").prefetch_related("choices", "answers"),
+        slug=slug,
+        status=Status.PUBLISHED,
+    )
+
+
+def question_history(user, question, limit=20):
+    return list(Attempt.objects.filter(user=user, question=question).select_related("choice")[:limit])
+
+
+@dataclass
+class ReaderState:
+    attempts: list
+    is_bookmarked: bool
+    note: Note | None
+
+
+def reader_state(user, question):
+    """What the question page shows a signed-in reader: their attempts, bookmark and note."""
+    if not user.is_authenticated:
+        return None
+    return ReaderState(
+        attempts=question_history(user, question, limit=10),
+        is_bookmarked=Bookmark.objects.filter(user=user, question=question).exists(),
+        note=Note.objects.filter(user=user, question=question).first(),
+    )
+
+
+def review_queue(user, now=None):
+    """Cards due now, most overdue first; a question reviewed today waits until tomorrow."""
+    now = now or timezone.now()
+    return (
+        ReviewCard.objects.filter(user=user, due__lte=now, question__status=Status.PUBLISHED)
+        .exclude(last_reviewed_at__gte=start_of_day(now))
+        .select_related("question__topic")
+        .order_by("due", "id")
+    )
+
+
+def due_count(user, now=None):
+    return review_queue(user, now).count()
+
+
+def my_attempts(user, params, page_number=1, per_page=20):
+    """(page, errors): the reader's attempts on questions matching the bank's filters."""
+    questions, errors = filtered_questions(params)
+    if errors:
+        return None, errors
+    attempts = (
+        Attempt.objects.filter(user=user, question__in=questions.values("pk"))
+        .select_related("question__topic")
+        .order_by("-submitted_at", "-id")
+    )
+    return Paginator(attempts, per_page).get_page(page_number), {}
+
+
+def saved_questions(user, params):
+    """(bookmarked questions matching the filters, each with `note_text`, errors)."""
+    questions, errors = filtered_questions(params)
+    if errors:
+        return [], errors
+    bookmarks = (
+        Bookmark.objects.filter(user=user, question__in=questions.values("pk"))
+        .select_related("question__topic")
+        .order_by("-created_at")
+    )
+    notes = dict(Note.objects.filter(user=user).values_list("question_id", "text"))
+    saved = []
+    for bookmark in bookmarks:
+        bookmark.question.note_text = notes.get(bookmark.question_id, "")
+        saved.append(bookmark.question)
+    noted_only = (
+        Question.objects.filter(pk__in=questions.values("pk"), notes__user=user)
+        .exclude(bookmarks__user=user)
+        .select_related("topic")
+    )
+    for question in noted_only:
+        question.note_text = notes.get(question.pk, "")
+        saved.append(question)
+    return saved, {}
+
+
+@dataclass
+class TopicStats:
+    slug: str
+    name: str
+    attempts: int
+    average_grade: float | None
+    average_coverage: float | None
+
+
+def attempts_per_day(user, now, days=HISTORY_DAYS):
+    """[(date, count)] for each of the last `days` days, oldest first, zeros included."""
+    today = timezone.localtime(now).date()
+    first = today - timedelta(days=days - 1)
+    counts = dict(
+        Attempt.objects.filter(user=user, submitted_at__gte=start_of_day(now) - timedelta(days=days - 1))
+        .annotate(day=TruncDate("submitted_at"))
+        .values("day")
+        .annotate(count=Count("id"))
+        .values_list("day", "count")
+    )
+    return [
+        (first + timedelta(days=offset), counts.get(first + timedelta(days=offset), 0))
+        for offset in range(days)
+    ]
+
+
+def streak(days):
+    """Consecutive days with at least one attempt, ending today (or yesterday, if today is still open)."""
+    counts = [count for _, count in days]
+    if counts and counts[-1] == 0:
+        counts = counts[:-1]
+    run = 0
+    for count in reversed(counts):
+        if not count:
+            break
+        run += 1
+    return run
+
+
+def _average_coverage():
+    return Avg(
+        Cast("key_points_covered", FloatField()) / F("key_points_total"), filter=Q(key_points_total__gt=0)
+    )
+
+
+def topic_stats(user):
+    """Average self-grade and key-point coverage per topic, over graded attempts."""
+    rows = (
+        Attempt.objects.filter(user=user, graded_at__isnull=False)
+        .values("question__topic__slug", "question__topic__name")
+        .annotate(attempts=Count("id"), average_grade=Avg("grade"), average_coverage=_average_coverage())
+        .order_by("question__topic__name")
+    )
+    return [
+        TopicStats(
+            slug=row["question__topic__slug"],
+            name=row["question__topic__name"],
+            attempts=row["attempts"],
+            average_grade=row["average_grade"],
+            average_coverage=row["average_coverage"],
+        )
+        for row in rows
+    ]
+
+
+def calibration(user):
+    """[(grade, label, attempts, average coverage)]: do the self-grades match the key points ticked?"""
+    rows = {
+        row["grade"]: row
+        for row in Attempt.objects.filter(user=user, graded_at__isnull=False, key_points_total__gt=0)
+        .values("grade")
+        .annotate(n=Count("id"), average_coverage=_average_coverage())
+    }
+    return [
+        (
+            grade,
+            Grade(grade).label,
+            rows.get(grade, {}).get("n", 0),
+            rows.get(grade, {}).get("average_coverage"),
+        )
+        for grade in Grade.values
+    ]
+
+
+def weakest_topics(stats, limit=3):
+    graded = [item for item in stats if item.average_grade is not None]
+    return sorted(graded, key=lambda item: (item.average_grade, item.average_coverage or 0))[:limit]
+
+
+def least_recent_question(user, params):
+    """A published question matching `params`, preferring ones the reader has not tried (or tried longest ago)."""
+    questions, errors = filtered_questions(params)
+    if errors:
+        return None
+    return (
+        questions.annotate(last_try=Max("attempts__submitted_at", filter=Q(attempts__user=user)))
+        .order_by(F("last_try").asc(nulls_first=True), "?")
+        .first()
+    )

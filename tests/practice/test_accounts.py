@@ -1,0 +1,125 @@
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+
+from practice.models import Attempt
+from tests.conftest import PASSWORD
+from tests.factories import AttemptFactory, QuestionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sign_up_logs_in_and_returns_to_the_question(client):
+    QuestionFactory(slug="canary")
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "username": "newbie",
+            "email": "newbie@example.com",
+            "password1": "a-long-Passphrase-42",
+            "password2": "a-long-Passphrase-42",
+            "next": "/practice/q/canary/",
+        },
+    )
+    assert response["Location"] == "/practice/q/canary/"
+    assert client.get("/practice/q/canary/").status_code == 200
+
+
+def test_sign_up_refuses_an_external_next(client):
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "username": "newbie",
+            "email": "n@example.com",
+            "password1": "a-long-Passphrase-42",
+            "password2": "a-long-Passphrase-42",
+            "next": "https://evil.example/",
+        },
+    )
+    assert response["Location"] == "/practice/"
+
+
+def test_sign_up_explains_what_is_wrong(client):
+    response = client.post(
+        "/accounts/signup/", {"username": "", "email": "nope", "password1": "1", "password2": "2"}
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "This field is required." in body and "Enter a valid email address." in body
+
+
+def test_log_in_and_log_out(client, owner):
+    response = client.post("/accounts/login/", {"username": "owner", "password": PASSWORD})
+    assert response["Location"] == "/practice/"
+    assert client.post("/accounts/logout/")["Location"] == "/"
+    assert client.get("/practice/").status_code == 302
+
+
+def test_a_wrong_password_gets_a_clear_message(client, owner):
+    body = client.post("/accounts/login/", {"username": "owner", "password": "nope"}).content.decode()
+    assert "Please enter a correct username and password" in body
+
+
+def test_change_password(owner_client, owner):
+    response = owner_client.post(
+        "/accounts/password_change/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": "another-Long-pass-77",
+            "new_password2": "another-Long-pass-77",
+        },
+    )
+    assert response["Location"] == "/accounts/password_change/done/"
+    owner.refresh_from_db()
+    assert owner.check_password("another-Long-pass-77")
+
+
+def test_reset_password_by_email(client, owner):
+    response = client.post("/accounts/password_reset/", {"email": "owner@example.com"})
+    assert response["Location"] == "/accounts/password_reset/done/"
+    assert len(mail.outbox) == 1
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/accounts/reset/" in line).strip()
+    path = link[link.index("/accounts/reset/") :]
+    form_url = client.get(path)["Location"]
+    done = client.post(form_url, {"new_password1": "fresh-Pass-word-9", "new_password2": "fresh-Pass-word-9"})
+    assert done["Location"] == "/accounts/reset/done/"
+    owner.refresh_from_db()
+    assert owner.check_password("fresh-Pass-word-9")
+
+
+def test_delete_account_needs_the_password(owner_client, owner):
+    AttemptFactory(user=owner)
+    response = owner_client.post("/accounts/delete/", {"password": "wrong"})
+    assert response.status_code == 200
+    assert "That is not your password." in response.content.decode()
+    assert get_user_model().objects.filter(pk=owner.pk).exists()
+
+
+def test_delete_account_removes_everything(owner_client, owner, other_user):
+    AttemptFactory(user=owner)
+    AttemptFactory(user=other_user)
+    response = owner_client.post("/accounts/delete/", {"password": PASSWORD})
+    assert response["Location"] == "/"
+    assert not get_user_model().objects.filter(pk=owner.pk).exists()
+    assert list(Attempt.objects.values_list("user", flat=True)) == [other_user.pk]
+    assert owner_client.get("/practice/").status_code == 302
+
+
+def test_export_json_has_all_my_data_and_only_mine(owner_client, owner, other_user):
+    AttemptFactory(user=owner, answer="my words")
+    AttemptFactory(user=other_user, answer="their words")
+    response = owner_client.get("/practice/export.json")
+    assert response["Content-Disposition"].startswith("attachment;")
+    data = json.loads(response.content)
+    assert set(data) == {"account", "settings", "attempts", "notes", "bookmarks", "review_state"}
+    assert [a["answer"] for a in data["attempts"]] == ["my words"]
+
+
+def test_export_csv(owner_client, owner, other_user):
+    AttemptFactory(user=owner, answer="my words")
+    AttemptFactory(user=other_user, answer="their words")
+    body = owner_client.get("/practice/export.csv").content.decode()
+    assert body.splitlines()[0].startswith("record,question_slug")
+    assert "my words" in body and "their words" not in body

@@ -1,0 +1,144 @@
+import uuid
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from bank.models import Kind
+from practice.forms import sign_start
+from practice.models import Attempt, Grade, ReviewCard
+from tests.factories import ChoiceFactory, QuestionFactory, SampleAnswerFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def question():
+    question = QuestionFactory(slug="canary", key_points=["Shadow first", "Small slice", "Auto rollback"])
+    SampleAnswerFactory(question=question, body="Shadow, then a **1%** canary.")
+    return question
+
+
+def _answer(client, question, text="My answer", token=None, **extra):
+    data = {"answer": text, "token": str(token or uuid.uuid4()), "started": sign_start(), "done": "", **extra}
+    return client.post(f"/practice/q/{question.slug}/", data)
+
+
+def test_a_visitor_is_asked_to_sign_in_and_comes_back(client, question):
+    response = client.get("/practice/q/canary/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=/practice/q/canary/"
+    body = client.get(response["Location"]).content.decode()
+    assert 'name="next" value="/practice/q/canary/"' in body
+    assert "/accounts/signup/?next=/practice/q/canary/" in body
+
+
+def test_the_question_page_offers_practice(client, question):
+    assert 'href="/practice/q/canary/"' in client.get("/questions/canary/").content.decode()
+
+
+def test_the_practice_page_shows_the_prompt_a_box_and_a_timer(owner_client, question):
+    body = owner_client.get("/practice/q/canary/").content.decode()
+    assert "What do you check first?" in body
+    assert 'name="answer"' in body and "data-timer" in body
+    assert "Shadow, then a" not in body  # the sample answer waits until "I'm done"
+
+
+def test_done_stores_the_attempt_and_shows_the_sample_beside_it(owner_client, owner, question):
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        started = sign_start()
+        traveller.shift(timedelta(seconds=95))
+        response = owner_client.post(
+            "/practice/q/canary/",
+            {"answer": "Use a *canary*", "token": str(uuid.uuid4()), "started": started, "done": ""},
+        )
+    attempt = Attempt.objects.get(user=owner)
+    assert response["Location"] == f"/practice/attempts/{attempt.pk}/"
+    assert attempt.seconds_spent == 95
+    body = owner_client.get(response["Location"]).content.decode()
+    assert "Use a <em>canary</em>" in body and "Shadow, then a <strong>1%</strong> canary." in body
+    assert "Tick the key points your answer covered" in body and "Nailed it" in body
+
+
+def test_a_double_clicked_done_stores_one_attempt(owner_client, question):
+    token = uuid.uuid4()
+    first = _answer(owner_client, question, token=token)
+    second = _answer(owner_client, question, token=token)
+    assert first["Location"] == second["Location"]
+    assert Attempt.objects.count() == 1
+
+
+def test_preview_without_javascript_keeps_the_text(owner_client, question):
+    response = owner_client.post(
+        "/practice/q/canary/",
+        {"answer": "**bold** idea", "token": str(uuid.uuid4()), "started": sign_start(), "preview": ""},
+    )
+    body = response.content.decode()
+    assert "<strong>bold</strong> idea" in body and "**bold** idea</textarea>" in body
+    assert not Attempt.objects.exists()
+
+
+def test_the_live_preview_uses_the_sanitising_pipeline(owner_client):
+    response = owner_client.post("/practice/preview/", {"answer": "<script>x</script>**hi**"})
+    html = response.json()["html"]
+    assert "<script" not in html and "<p><strong>hi</strong></p>" in html
+
+
+def test_grading_shows_the_score_next_to_the_grade(owner_client, owner, question):
+    attempt_url = _answer(owner_client, question)["Location"]
+    response = owner_client.post(attempt_url, {"covered": ["0", "2"], "grade": str(Grade.SOLID)})
+    assert response.status_code == 302
+    body = owner_client.get(attempt_url).content.decode()
+    assert "Solid" in body and "2 of 3" in body and "67%" in body
+    assert "comes back for review on" in body
+    assert ReviewCard.objects.filter(user=owner, question=question).exists()
+
+
+@pytest.mark.parametrize("data", [{}, {"grade": "9"}, {"grade": "x"}, {"grade": "3", "covered": ["7"]}])
+def test_a_bad_grade_form_answers_400_with_a_message(owner_client, question, data):
+    attempt_url = _answer(owner_client, question)["Location"]
+    response = owner_client.post(attempt_url, data)
+    assert response.status_code == 400
+    assert 'class="field-error"' in response.content.decode() or "errorlist" in response.content.decode()
+    assert not ReviewCard.objects.exists()
+
+
+def test_a_tampered_form_gets_a_clear_answer(owner_client, question):
+    response = owner_client.post(
+        "/practice/q/canary/", {"answer": "x", "token": "not-a-uuid", "started": "junk"}
+    )
+    assert response.status_code == 400
+    too_long = _answer(owner_client, question, text="x" * 20_001)
+    assert too_long.status_code == 400
+    assert not Attempt.objects.exists()
+
+
+def test_a_forged_start_time_counts_as_zero_seconds(owner_client, owner, question):
+    owner_client.post(
+        "/practice/q/canary/", {"answer": "x", "token": str(uuid.uuid4()), "started": "1:forged", "done": ""}
+    )
+    assert Attempt.objects.get(user=owner).seconds_spent == 0
+
+
+def test_multiple_choice_is_graded_automatically_with_every_option_explained(owner_client, owner):
+    question = QuestionFactory(slug="mc", kind=Kind.MULTIPLE_CHOICE, key_points=[])
+    right = ChoiceFactory(question=question, text="Profile", is_correct=True, explanation="Measure first.")
+    ChoiceFactory(question=question, text="Bigger GPU", explanation="Spends before knowing.")
+    response = owner_client.post(
+        "/practice/q/mc/",
+        {"choice": str(right.pk), "token": str(uuid.uuid4()), "started": sign_start(), "done": ""},
+    )
+    body = owner_client.get(response["Location"]).content.decode()
+    assert Attempt.objects.get(user=owner).grade == Grade.SOLID
+    assert "Measure first." in body and "Spends before knowing." in body and "your pick" in body
+
+
+def test_the_question_page_shows_the_readers_own_history(owner_client, other_user, question):
+    _answer(owner_client, question, text="mine")
+    Attempt.objects.create(
+        user=other_user, question=question, token=uuid.uuid4(), answer="theirs", submitted_at=timezone.now()
+    )
+    response = owner_client.get("/questions/canary/")
+    assert [a.answer for a in response.context["reader"].attempts] == ["mine"]
+    assert "Your attempts" in response.content.decode()
