@@ -5,6 +5,7 @@ from bank import api as bank_api
 from bank import views as bank_views
 from config import health
 from practice import views_account
+from practice.urls import mock_urlpatterns
 
 urlpatterns = [
     path("", bank_views.home, name="home"),
@@ -24,6 +25,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("practice/", include("practice.urls")),
+    path("mock/", include((mock_urlpatterns, "mock"))),
     path("accounts/signup/", views_account.signup, name="signup"),
     path("accounts/delete/", views_account.delete_account, name="delete_account"),
     path("accounts/", include("django.contrib.auth.urls")),

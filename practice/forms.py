@@ -129,3 +129,52 @@ class QuizForm(forms.Form):
     )
     difficulty = forms.ChoiceField(choices=[("", "Any difficulty"), *Difficulty.choices], required=False)
     count = forms.IntegerField(min_value=1, max_value=20, initial=6, label="Number of questions")
+
+
+class MockSetupForm(forms.Form):
+    """Build-your-own mock interview."""
+
+    role = forms.ModelChoiceField(queryset=None, to_field_name="slug", required=False, empty_label="Any role")
+    company = forms.ModelChoiceField(
+        queryset=None, to_field_name="slug", required=False, empty_label="Any company"
+    )
+    topics = forms.ModelMultipleChoiceField(
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    difficulties = forms.MultipleChoiceField(
+        choices=Difficulty.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Difficulty mix",
+    )
+    count = forms.IntegerField(min_value=1, max_value=10, initial=3, label="Number of questions")
+    timing = forms.ChoiceField(
+        choices=[("per_question", "minutes per question"), ("total", "minutes in total")],
+        initial="per_question",
+    )
+    minutes = forms.IntegerField(min_value=1, max_value=180, initial=8, label="Minutes")
+    accept_fewer = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        from bank.models import Company, Role
+
+        super().__init__(*args, **kwargs)
+        self.fields["role"].queryset = Role.objects.all()
+        self.fields["company"].queryset = Company.objects.all()
+
+    def time_limit_seconds(self, question_count):
+        minutes = self.cleaned_data["minutes"]
+        if self.cleaned_data["timing"] == "per_question":
+            minutes *= question_count
+        return min(minutes, 180) * 60
+
+
+class MockAnswerForm(forms.Form):
+    answer = forms.CharField(
+        required=False, strip=False, max_length=20_000, widget=forms.Textarea(attrs={"rows": 14})
+    )
+    revision = forms.IntegerField(min_value=0, max_value=2**62)
+    flagged = forms.BooleanField(required=False)

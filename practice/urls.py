@@ -1,6 +1,6 @@
 from django.urls import path
 
-from practice import views, views_account, views_quiz
+from practice import views, views_account, views_mock, views_quiz
 
 app_name = "practice"
 
@@ -21,4 +21,16 @@ urlpatterns = [
     path("settings/", views_account.reader_settings, name="settings"),
     path("export.json", views_account.export_json, name="export_json"),
     path("export.csv", views_account.export_csv, name="export_csv"),
+]
+
+# Mounted at /mock/ with the namespace "mock" (config/urls.py).
+mock_urlpatterns = [
+    path("", views_mock.mock_list, name="list"),
+    path("new/", views_mock.mock_new, name="new"),
+    path("<int:mock_id>/", views_mock.mock_resume, name="resume"),
+    path("<int:mock_id>/q/<int:position>/", views_mock.mock_question, name="question"),
+    path("<int:mock_id>/q/<int:position>/save/", views_mock.mock_autosave, name="autosave"),
+    path("<int:mock_id>/finish/", views_mock.mock_finish, name="finish"),
+    path("<int:mock_id>/summary/", views_mock.mock_summary, name="summary"),
+    path("<int:mock_id>/grade/<int:position>/", views_mock.mock_grade, name="grade"),
 ]

@@ -1,0 +1,214 @@
+"""Mock interviews: presets, drawing questions, and every write to a running mock.
+
+The deadline is set once, on the server, when the mock starts; every write checks it in the same
+UPDATE that stores the text, so no form field and no slow request can extend the time.
+"""
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import F, Max, Q
+from django.utils import timezone
+
+from bank.models import Kind, Question
+from practice.models import Attempt, MockInterview, MockSlot
+from practice.services import attempt_submit
+
+MAX_QUESTIONS = 10
+MAX_MINUTES = 180
+MAX_ANSWER_LENGTH = 20_000
+
+
+@dataclass(frozen=True)
+class Preset:
+    slug: str
+    title: str
+    description: str
+    kinds: tuple[str, ...]
+    count: int
+    minutes_total: int
+    topics: tuple[str, ...] = field(default=())
+
+
+PRESETS = {
+    preset.slug: preset
+    for preset in [
+        Preset(
+            "system-design",
+            "ML system design",
+            "One open design scenario, 30 minutes: requirements, architecture, trade-offs, failure modes.",
+            (Kind.SYSTEM_DESIGN,),
+            1,
+            30,
+        ),
+        Preset(
+            "production-incident",
+            "Production incident",
+            "One debugging scenario, 20 minutes: something broke in production; find it and fix it.",
+            (Kind.SCENARIO,),
+            1,
+            20,
+            ("serving-and-inference", "monitoring-and-drift", "feature-stores-and-data-pipelines"),
+        ),
+        Preset(
+            "concepts",
+            "Concepts round",
+            "Four quick concept questions, 5 minutes each.",
+            (Kind.CONCEPT,),
+            4,
+            20,
+        ),
+        Preset(
+            "behavioural",
+            "Behavioural round",
+            "Two behavioural questions, 10 minutes each: situation, task, action, result.",
+            (Kind.BEHAVIOURAL,),
+            2,
+            20,
+        ),
+    ]
+}
+
+
+class MockError(Exception):
+    """A mock cannot be set up or changed as asked; the message says why, for the reader."""
+
+
+class TimeIsUp(MockError):
+    pass
+
+
+def candidate_questions(user, *, kinds=(), topics=(), role=None, company=None, difficulties=()):
+    """Published questions for a mock: never-answered first, then the least recently answered, shuffled within."""
+    questions = Question.objects.published().exclude(kind=Kind.MULTIPLE_CHOICE)
+    if kinds:
+        questions = questions.filter(kind__in=kinds)
+    if topics:
+        questions = questions.filter(topic__slug__in=topics)
+    if role is not None:
+        questions = questions.filter(roles=role)
+    if company is not None:
+        questions = questions.filter(companies=company)
+    if difficulties:
+        questions = questions.filter(difficulty__in=difficulties)
+    return questions.annotate(last_try=Max("attempts__submitted_at", filter=Q(attempts__user=user))).order_by(
+        F("last_try").asc(nulls_first=True), "?"
+    )
+
+
+@transaction.atomic
+def mock_start(*, user, title, questions, time_limit_seconds, preset="", filters=None, now=None):
+    now = now or timezone.now()
+    if not questions:
+        raise MockError("No questions match that choice yet. Try fewer filters.")
+    if not 60 <= time_limit_seconds <= MAX_MINUTES * 60:
+        raise MockError(f"The time limit must be between 1 and {MAX_MINUTES} minutes.")
+    mock = MockInterview.objects.create(
+        user=user,
+        title=title,
+        preset=preset,
+        filters=filters or {},
+        time_limit_seconds=time_limit_seconds,
+        started_at=now,
+        deadline=now + timedelta(seconds=time_limit_seconds),
+        current_position=1,
+        current_since=now,
+    )
+    MockSlot.objects.bulk_create(
+        MockSlot(mock=mock, question=question, position=position)
+        for position, question in enumerate(questions[:MAX_QUESTIONS], start=1)
+    )
+    return mock
+
+
+def mock_save_answer(*, slot, answer, revision, now=None):
+    """Store the text if the mock is still open and `revision` is newer than what is stored.
+
+    Returns True when stored, False when the stored text is already newer (an out-of-order save).
+    Raises TimeIsUp after the deadline (or once the mock is finished): nothing is written.
+    """
+    now = now or timezone.now()
+    answer = answer[:MAX_ANSWER_LENGTH]
+    updated = MockSlot.objects.filter(
+        pk=slot.pk, revision__lt=revision, mock__finished_at__isnull=True, mock__deadline__gt=now
+    ).update(answer=answer, revision=revision, saved_at=now)
+    if updated:
+        return True
+    mock = MockInterview.objects.only("finished_at", "deadline").get(pk=slot.mock_id)
+    if not mock.is_open(now):
+        raise TimeIsUp(
+            "Time is up: answers can no longer change. What was saved before the deadline is kept."
+        )
+    return False
+
+
+def mock_flag(*, slot, flagged, now=None):
+    now = now or timezone.now()
+    updated = MockSlot.objects.filter(
+        pk=slot.pk, mock__finished_at__isnull=True, mock__deadline__gt=now
+    ).update(flagged=flagged)
+    if not updated:
+        raise TimeIsUp("Time is up: the mock is closed.")
+
+
+@transaction.atomic
+def mock_move(*, mock, position, now=None):
+    """The reader looks at question `position`: charge the time since the last move to the previous one."""
+    now = now or timezone.now()
+    mock = MockInterview.objects.select_for_update().get(pk=mock.pk)
+    if not mock.is_open(now) or position == mock.current_position:
+        return mock
+    _charge_time(mock, min(now, mock.deadline))
+    mock.current_position, mock.current_since = position, now
+    mock.save(update_fields=["current_position", "current_since"])
+    return mock
+
+
+def _charge_time(mock, until):
+    elapsed = max(0, int((until - mock.current_since).total_seconds()))
+    MockSlot.objects.filter(mock=mock, position=mock.current_position).update(
+        seconds_used=F("seconds_used") + elapsed
+    )
+
+
+def _attempt_token(slot):
+    """The same slot always maps to the same attempt token, so finishing twice stores each answer once."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"prodready:mock-slot:{slot.pk}")
+
+
+@transaction.atomic
+def mock_finish(*, mock, now=None):
+    """Close the mock and store each answer as a practice attempt (ungraded). Safe to call again."""
+    now = now or timezone.now()
+    mock = MockInterview.objects.select_for_update().get(pk=mock.pk)
+    if mock.finished_at is not None:
+        return mock
+    finished_at = min(now, mock.deadline)
+    _charge_time(mock, finished_at)
+    for slot in mock.slots.select_related("question").select_for_update():
+        attempt = attempt_submit(
+            user=mock.user,
+            question=slot.question,
+            token=_attempt_token(slot),
+            answer=slot.answer,
+            seconds_spent=slot.seconds_used,
+            source=Attempt.Source.MOCK,
+            now=finished_at,
+        )
+        slot.attempt = attempt
+        slot.save(update_fields=["attempt"])
+    mock.finished_at = finished_at
+    mock.save(update_fields=["finished_at"])
+    return mock
+
+
+def close_expired(now=None):
+    """Finish every mock whose deadline has passed (its reader never came back). Returns how many."""
+    now = now or timezone.now()
+    closed = 0
+    for mock in MockInterview.objects.filter(finished_at__isnull=True, deadline__lte=now).only("pk"):
+        mock_finish(mock=mock, now=now)
+        closed += 1
+    return closed

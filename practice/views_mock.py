@@ -1,0 +1,325 @@
+"""Timed mock interviews: set up, answer against the server's clock, finish, and learn from the summary."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Avg, Count, FloatField, Q
+from django.db.models.functions import Cast
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
+
+from practice import charts, mocks, services
+from practice.forms import GradeForm, MockAnswerForm, MockSetupForm
+from practice.http import posted_data
+from practice.models import MockInterview, MockSlot
+
+
+def _get_mock_for_user(mock_id, user):
+    return get_object_or_404(MockInterview, pk=mock_id, user=user)
+
+
+def _get_slot(mock, position):
+    return get_object_or_404(MockSlot.objects.select_related("question__topic"), mock=mock, position=position)
+
+
+def _close_if_expired(mock, now):
+    if mock.finished_at is None and now >= mock.deadline:
+        return mocks.mock_finish(mock=mock, now=now), True
+    return mock, False
+
+
+@login_required
+def mock_list(request):
+    now = timezone.now()
+    for mock in MockInterview.objects.filter(user=request.user, finished_at__isnull=True, deadline__lte=now):
+        mocks.mock_finish(mock=mock, now=now)
+    past = list(
+        MockInterview.objects.filter(user=request.user)
+        .annotate(
+            questions=Count("slots"),
+            graded=Count("slots", filter=Q(slots__attempt__graded_at__isnull=False)),
+            average_grade=Avg("slots__attempt__grade"),
+        )
+        .order_by("-started_at")[:50]
+    )
+    scored = [mock for mock in reversed(past) if mock.average_grade is not None][-20:]
+    bars = charts.column_chart(
+        [(f"{m.started_at:%d %b}", round(m.average_grade * 25)) for m in scored], height=100
+    )
+    return render(
+        request, "practice/mock_list.html", {"past": past, "bars": bars, "scored": scored, "now": now}
+    )
+
+
+@login_required
+def mock_new(request):
+    form = MockSetupForm(posted_data(request) if "preset" not in request.POST else None)
+    shortfall = None
+    if request.method == "POST":
+        preset = mocks.PRESETS.get(request.POST.get("preset", ""))
+        if preset is not None:
+            questions = list(
+                mocks.candidate_questions(request.user, kinds=preset.kinds, topics=preset.topics)[
+                    : preset.count
+                ]
+            )
+            return _start(
+                request,
+                title=preset.title,
+                questions=questions,
+                seconds=preset.minutes_total * 60,
+                preset=preset.slug,
+            )
+        if form.is_valid():
+            data = form.cleaned_data
+            wanted = data["count"]
+            questions = list(
+                mocks.candidate_questions(
+                    request.user,
+                    topics=[topic.slug for topic in data["topics"]],
+                    role=data["role"],
+                    company=data["company"],
+                    difficulties=data["difficulties"],
+                )[:wanted]
+            )
+            if questions and len(questions) < wanted and not data["accept_fewer"]:
+                shortfall = len(questions)
+            else:
+                return _start(
+                    request,
+                    title="Custom mock",
+                    questions=questions,
+                    seconds=form.time_limit_seconds(len(questions) or 1),
+                    filters={
+                        "role": data["role"].slug if data["role"] else "",
+                        "company": data["company"].slug if data["company"] else "",
+                        "topics": [topic.slug for topic in data["topics"]],
+                        "difficulties": data["difficulties"],
+                    },
+                )
+    return render(
+        request,
+        "practice/mock_new.html",
+        {
+            "form": form,
+            "presets": mocks.PRESETS.values(),
+            "shortfall": shortfall,
+            # The same choices, posted again with accept_fewer when the reader takes what exists.
+            "resubmit": [
+                (name, value)
+                for name, values in request.POST.lists()
+                if name not in {"csrfmiddlewaretoken", "accept_fewer"}
+                for value in values
+            ],
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _start(request, *, title, questions, seconds, preset="", filters=None):
+    try:
+        mock = mocks.mock_start(
+            user=request.user,
+            title=title,
+            questions=questions,
+            time_limit_seconds=seconds,
+            preset=preset,
+            filters=filters,
+        )
+    except mocks.MockError as error:
+        messages.error(request, str(error))
+        return redirect("mock:new")
+    return redirect("mock:question", mock_id=mock.pk, position=1)
+
+
+@login_required
+def mock_resume(request, mock_id):
+    mock = _get_mock_for_user(mock_id, request.user)
+    mock, _ = _close_if_expired(mock, timezone.now())
+    if mock.finished_at:
+        return redirect("mock:summary", mock_id=mock.pk)
+    return redirect("mock:question", mock_id=mock.pk, position=mock.current_position)
+
+
+def _time_is_up(request, mock):
+    messages.warning(
+        request,
+        f"Time was up at {timezone.localtime(mock.deadline):%H:%M:%S}. Your answers as saved before then are kept; "
+        "later edits were not accepted.",
+    )
+    return redirect("mock:summary", mock_id=mock.pk)
+
+
+@login_required
+def mock_question(request, mock_id, position):
+    now = timezone.now()
+    mock = _get_mock_for_user(mock_id, request.user)
+    slot = _get_slot(mock, position)
+    mock, closed = _close_if_expired(mock, now)
+    if mock.finished_at:
+        return (
+            _time_is_up(request, mock)
+            if closed or request.method == "POST"
+            else redirect("mock:summary", mock_id=mock.pk)
+        )
+    form = MockAnswerForm(posted_data(request))
+    if request.method == "POST":
+        if not form.is_valid():
+            return _render_question(request, mock, slot, form, now, status=400)
+        try:
+            mocks.mock_save_answer(
+                slot=slot, answer=form.cleaned_data["answer"], revision=form.cleaned_data["revision"], now=now
+            )
+            mocks.mock_flag(slot=slot, flagged=form.cleaned_data["flagged"], now=now)
+        except mocks.TimeIsUp:
+            mocks.mock_finish(mock=mock, now=now)
+            return _time_is_up(request, mock)
+        return _after_save(request, mock, position)
+    mock = mocks.mock_move(mock=mock, position=position, now=now)
+    return _render_question(request, mock, slot, form, now)
+
+
+def _after_save(request, mock, position):
+    count = mock.slots.count()
+    if "finish" in request.POST:
+        mocks.mock_finish(mock=mock)
+        return redirect("mock:summary", mock_id=mock.pk)
+    if "previous" in request.POST and position > 1:
+        position -= 1
+    elif "next" in request.POST and position < count:
+        position += 1
+    elif request.POST.get("go", "").isdigit() and 1 <= int(request.POST["go"]) <= count:
+        position = int(request.POST["go"])
+    return redirect("mock:question", mock_id=mock.pk, position=position)
+
+
+def _render_question(request, mock, slot, form, now, status=200):
+    slots = list(mock.slots.only("position", "flagged", "revision", "answer").order_by("position"))
+    return render(
+        request,
+        "practice/mock_question.html",
+        {
+            "mock": mock,
+            "slot": slot,
+            "question": slot.question,
+            "slots": slots,
+            "count": len(slots),
+            "form": form,
+            "seconds_left": mock.seconds_left(now),
+            "next_revision": slot.revision + 1,
+            "save_url": reverse("mock:autosave", args=[mock.pk, slot.position]),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def mock_autosave(request, mock_id, position):
+    """JavaScript saves as the reader types. 409 once time is up; older text never replaces newer."""
+    now = timezone.now()
+    mock = _get_mock_for_user(mock_id, request.user)
+    slot = _get_slot(mock, position)
+    form = MockAnswerForm(request.POST)
+    if not form.is_valid():
+        return JsonResponse(
+            {"error": "The save was malformed; nothing was stored.", "fields": list(form.errors)}, status=400
+        )
+    try:
+        stored = mocks.mock_save_answer(
+            slot=slot, answer=form.cleaned_data["answer"], revision=form.cleaned_data["revision"], now=now
+        )
+        if "flag_sent" in request.POST:
+            mocks.mock_flag(slot=slot, flagged=form.cleaned_data["flagged"], now=now)
+    except mocks.TimeIsUp as error:
+        return JsonResponse(
+            {"error": str(error), "summary_url": reverse("mock:summary", args=[mock.pk])}, status=409
+        )
+    slot.refresh_from_db(fields=["revision", "saved_at"])
+    return JsonResponse(
+        {
+            "stored": stored,
+            "revision": slot.revision,
+            "saved_at": slot.saved_at.isoformat() if slot.saved_at else None,
+            "seconds_left": mock.seconds_left(now),
+        }
+    )
+
+
+@login_required
+@require_POST
+def mock_finish(request, mock_id):
+    mock = _get_mock_for_user(mock_id, request.user)
+    mocks.mock_finish(mock=mock)
+    return redirect("mock:summary", mock_id=mock.pk)
+
+
+@login_required
+def mock_summary(request, mock_id):
+    now = timezone.now()
+    mock = _get_mock_for_user(mock_id, request.user)
+    mock, _ = _close_if_expired(mock, now)
+    if mock.finished_at is None:
+        messages.info(request, "This mock is still running. Finish it to see the summary.")
+        return redirect("mock:question", mock_id=mock.pk, position=mock.current_position)
+    slots = list(
+        mock.slots.select_related("question__topic", "attempt")
+        .prefetch_related("question__answers")
+        .order_by("position")
+    )
+    for slot in slots:
+        slot.grade_form = GradeForm(key_points=[mark_safe(point) for point in slot.question.key_points_html])
+        slot.sample = next(iter(slot.question.answers.all()), None)
+        slot.covered = set(slot.attempt.covered_key_points) if slot.attempt else set()
+    by_topic = (
+        mock.slots.filter(attempt__graded_at__isnull=False)
+        .values("question__topic__slug", "question__topic__name")
+        .annotate(
+            answered=Count("id"),
+            average_grade=Avg("attempt__grade"),
+            coverage=Avg(
+                Cast("attempt__key_points_covered", FloatField())
+                / Cast("attempt__key_points_total", FloatField()),
+                filter=Q(attempt__key_points_total__gt=0),
+            ),
+        )
+        .order_by("average_grade", "question__topic__name")
+    )
+    by_topic = list(by_topic)
+    return render(
+        request,
+        "practice/mock_summary.html",
+        {
+            "mock": mock,
+            "slots": slots,
+            "by_topic": by_topic,
+            "weakest": [
+                row for row in by_topic if row["average_grade"] is not None and row["average_grade"] < 3
+            ][:3],
+            "ungraded": sum(1 for slot in slots if slot.attempt and not slot.attempt.is_graded),
+        },
+    )
+
+
+@login_required
+@require_POST
+def mock_grade(request, mock_id, position):
+    """Grade one answer of a finished mock with the practice grading service (it feeds the review queue)."""
+    mock = _get_mock_for_user(mock_id, request.user)
+    slot = _get_slot(mock, position)
+    if mock.finished_at is None or slot.attempt is None:
+        messages.error(request, "Finish the mock before grading its answers.")
+        return redirect("mock:resume", mock_id=mock.pk)
+    form = GradeForm(request.POST, key_points=slot.question.key_points)
+    if form.is_valid():
+        services.attempt_grade(
+            attempt=slot.attempt,
+            grade=form.cleaned_data["grade"],
+            covered_key_points=form.cleaned_data["covered"],
+        )
+    else:
+        messages.error(request, f"Question {position}: choose one of the four grades; nothing was saved.")
+    return redirect(f"{reverse('mock:summary', args=[mock.pk])}#slot-{position}")

@@ -1,0 +1,198 @@
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from bank.models import Kind
+from practice import mocks
+from practice.models import MockInterview, MockSlot, ReviewCard
+from tests.factories import QuestionFactory, SampleAnswerFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def bank():
+    drift = TopicFactory(slug="monitoring-and-drift", name="Monitoring and drift")
+    for index in range(5):
+        question = QuestionFactory(
+            title=f"Concept {index}", kind=Kind.CONCEPT, topic=drift, key_points=["a", "b"]
+        )
+        SampleAnswerFactory(question=question, body=f"Sample {index}")
+    QuestionFactory(title="Design it", kind=Kind.SYSTEM_DESIGN, topic=drift)
+    return drift
+
+
+@pytest.fixture
+def running(owner, bank):
+    questions = list(mocks.candidate_questions(owner, kinds=[Kind.CONCEPT])[:2])
+    return mocks.mock_start(user=owner, title="Two", questions=questions, time_limit_seconds=120)
+
+
+def test_a_preset_loop_starts_with_its_shape(owner_client, bank):
+    response = owner_client.post("/mock/new/", {"preset": "concepts"})
+    mock = MockInterview.objects.get()
+    assert response["Location"] == f"/mock/{mock.pk}/q/1/"
+    assert mock.slots.count() == 4 and mock.time_limit_seconds == 20 * 60
+    assert set(mock.slots.values_list("question__kind", flat=True)) == {Kind.CONCEPT}
+
+
+def test_a_custom_mock_uses_minutes_per_question(owner_client, bank):
+    owner_client.post(
+        "/mock/new/",
+        {"topics": ["monitoring-and-drift"], "count": "3", "timing": "per_question", "minutes": "7"},
+    )
+    assert MockInterview.objects.get().time_limit_seconds == 3 * 7 * 60
+
+
+def test_asking_for_more_than_exists_says_so_and_offers_what_exists(owner_client, bank):
+    response = owner_client.post(
+        "/mock/new/", {"difficulties": ["medium"], "count": "9", "timing": "total", "minutes": "30"}
+    )
+    body = response.content.decode()
+    assert "Only <strong>6</strong> questions match" in body and "Start with 6" in body
+    assert not MockInterview.objects.exists()
+    owner_client.post(
+        "/mock/new/",
+        {"difficulties": ["medium"], "count": "9", "timing": "total", "minutes": "30", "accept_fewer": "on"},
+    )
+    assert MockInterview.objects.get().slots.count() == 6
+
+
+def test_no_matching_questions_gets_a_clear_message(owner_client, bank):
+    response = owner_client.post(
+        "/mock/new/",
+        {"difficulties": ["hard"], "count": "2", "timing": "total", "minutes": "10"},
+        follow=True,
+    )
+    assert "No questions match that choice yet." in response.content.decode()
+
+
+def test_bad_setup_values_are_explained(owner_client, bank):
+    response = owner_client.post("/mock/new/", {"count": "50", "timing": "total", "minutes": "-3"})
+    assert response.status_code == 400
+    assert "Ensure this value is less than or equal to 10." in response.content.decode()
+
+
+def test_the_question_page_shows_the_servers_time_left(owner_client, running):
+    response = owner_client.get(f"/mock/{running.pk}/q/1/")
+    assert response.status_code == 200
+    assert 0 < response.context["seconds_left"] <= 120
+    assert 'data-seconds-left="' in response.content.decode()
+
+
+def test_without_javascript_next_saves_the_text(owner_client, running):
+    response = owner_client.post(f"/mock/{running.pk}/q/1/", {"answer": "typed", "revision": "1", "next": ""})
+    assert response["Location"] == f"/mock/{running.pk}/q/2/"
+    assert MockSlot.objects.get(mock=running, position=1).answer == "typed"
+
+
+def test_autosave_keeps_the_newest_text(owner_client, running):
+    url = f"/mock/{running.pk}/q/1/save/"
+    assert owner_client.post(url, {"answer": "newest", "revision": "200"}).json()["stored"] is True
+    late = owner_client.post(url, {"answer": "stale", "revision": "100"}).json()
+    assert late["stored"] is False and late["revision"] == 200
+    assert MockSlot.objects.get(mock=running, position=1).answer == "newest"
+
+
+def test_autosave_rejects_malformed_input_with_400(owner_client, running):
+    response = owner_client.post(f"/mock/{running.pk}/q/1/save/", {"answer": "x", "revision": "soon"})
+    assert response.status_code == 400 and "nothing was stored" in response.json()["error"]
+
+
+def test_after_the_deadline_edits_are_refused_with_a_clear_message(owner_client, running):
+    owner_client.post(f"/mock/{running.pk}/q/1/save/", {"answer": "in time", "revision": "1"})
+    with time_machine.travel(running.deadline + timedelta(seconds=1), tick=False):
+        late = owner_client.post(
+            f"/mock/{running.pk}/q/1/save/",
+            {"answer": "late", "revision": "999999999", "deadline": "2099-01-01"},
+        )
+        assert late.status_code == 409 and "Time is up" in late.json()["error"]
+        form = owner_client.post(
+            f"/mock/{running.pk}/q/1/", {"answer": "late", "revision": "5", "next": ""}, follow=True
+        )
+    assert "Time was up at" in form.content.decode()
+    assert MockSlot.objects.get(mock=running, position=1).answer == "in time"
+    assert MockSlot.objects.get(mock=running, position=1).attempt.answer == "in time"
+
+
+def test_coming_back_after_the_deadline_shows_the_summary(owner_client, running):
+    with time_machine.travel(running.deadline + timedelta(hours=5), tick=False):
+        response = owner_client.get(f"/mock/{running.pk}/", follow=True)
+    assert response.redirect_chain[-1][0] == f"/mock/{running.pk}/summary/"
+
+
+def test_coming_back_while_running_resumes_where_the_reader_was(owner_client, running):
+    owner_client.get(f"/mock/{running.pk}/q/2/")
+    assert owner_client.get(f"/mock/{running.pk}/")["Location"] == f"/mock/{running.pk}/q/2/"
+
+
+def test_finishing_twice_is_harmless_and_the_summary_grades_into_the_review_queue(
+    owner_client, owner, running
+):
+    owner_client.post(f"/mock/{running.pk}/q/1/save/", {"answer": "my words", "revision": "3"})
+    first = owner_client.post(f"/mock/{running.pk}/finish/")
+    second = owner_client.post(f"/mock/{running.pk}/finish/")
+    assert first["Location"] == second["Location"] == f"/mock/{running.pk}/summary/"
+    summary = owner_client.get(first["Location"]).content.decode()
+    assert "my words" in summary and "Sample" in summary and "Save grade for question 1" in summary
+    owner_client.post(f"/mock/{running.pk}/grade/1/", {"grade": "2", "covered": ["1"]})
+    slot = MockSlot.objects.get(mock=running, position=1)
+    assert slot.attempt.grade == 2 and slot.attempt.covered_key_points == [1]
+    assert ReviewCard.objects.filter(user=owner, question=slot.question).exists()
+    assert "Score by topic" in owner_client.get(first["Location"]).content.decode()
+
+
+def test_the_past_mocks_list_shows_scores(owner_client, running):
+    owner_client.post(f"/mock/{running.pk}/finish/")
+    owner_client.post(f"/mock/{running.pk}/grade/1/", {"grade": "4"})
+    body = owner_client.get("/mock/").content.decode()
+    assert "4.0 / 4" in body and "(1 graded)" in body
+
+
+def test_the_summary_of_a_running_mock_sends_the_reader_back(owner_client, running):
+    assert owner_client.get(f"/mock/{running.pk}/summary/")["Location"] == f"/mock/{running.pk}/q/1/"
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/mock/{id}/", "/mock/{id}/q/1/", "/mock/{id}/summary/"],
+)
+def test_another_readers_mock_is_a_404(client, other_user, running, path):
+    client.force_login(other_user)
+    assert client.get(path.format(id=running.pk)).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path", ["/mock/{id}/q/1/", "/mock/{id}/q/1/save/", "/mock/{id}/finish/", "/mock/{id}/grade/1/"]
+)
+def test_another_reader_cannot_write_to_a_mock(client, other_user, running, path):
+    client.force_login(other_user)
+    assert (
+        client.post(
+            path.format(id=running.pk), {"answer": "hijack", "revision": "99", "grade": "4"}
+        ).status_code
+        == 404
+    )
+    assert not MockSlot.objects.filter(answer="hijack").exists()
+
+
+@pytest.mark.parametrize(
+    "path", ["/mock/", "/mock/new/", "/mock/{id}/", "/mock/{id}/q/1/", "/mock/{id}/summary/"]
+)
+def test_a_visitor_is_sent_to_log_in(client, running, path):
+    assert client.get(path.format(id=running.pk))["Location"].startswith("/accounts/login/?next=")
+
+
+def test_an_unknown_question_position_is_a_404(owner_client, running):
+    assert owner_client.get(f"/mock/{running.pk}/q/9/").status_code == 404
+
+
+def test_the_close_expired_command(running, capsys):
+    from django.core.management import call_command
+
+    with time_machine.travel(timezone.now() + timedelta(hours=1), tick=False):
+        call_command("close_expired_mocks")
+    assert "Closed 1 expired mock interview(s)." in capsys.readouterr().out
+    assert MockInterview.objects.get().finished_at is not None
