@@ -118,21 +118,14 @@ def _page_number(request):
 @login_required
 def attempt_list(request):
     page, errors = selectors.my_attempts(request.user, request.GET, _page_number(request))
-    return render(
-        request,
-        "practice/attempt_list.html",
-        {
-            "page": page,
-            "errors": errors,
-            "params": request.GET,
-            "facets": _facets(request) if not errors else [],
-        },
-        status=400 if errors else 200,
-    )
+    return _render_filtered(request, "practice/attempt_list.html", errors, page=page)
 
 
-def _facets(request):
-    return [facet_counts(request.GET, name) for name in FACET_FIELDS]
+def _render_filtered(request, template, errors, **context):
+    """A personal list filtered with the bank's filters; a bad filter is a 400 that says which."""
+    facets = [] if errors else [facet_counts(request.GET, name) for name in FACET_FIELDS]
+    context.update(errors=errors, params=request.GET, facets=facets)
+    return render(request, template, context, status=400 if errors else 200)
 
 
 @login_required
@@ -176,17 +169,7 @@ def note(request, slug):
 @login_required
 def saved(request):
     questions, errors = selectors.saved_questions(request.user, request.GET)
-    return render(
-        request,
-        "practice/saved.html",
-        {
-            "questions": questions,
-            "errors": errors,
-            "params": request.GET,
-            "facets": _facets(request) if not errors else [],
-        },
-        status=400 if errors else 200,
-    )
+    return _render_filtered(request, "practice/saved.html", errors, questions=questions)
 
 
 @login_required

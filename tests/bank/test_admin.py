@@ -102,3 +102,10 @@ def test_the_change_page_shows_answer_and_choice_inlines(admin_client):
     ChoiceFactory(question=answer.question)
     body = admin_client.get(f"/admin/bank/question/{answer.question.pk}/change/").content.decode()
     assert "answers-0-body" in body and "choices-0-text" in body
+
+
+@pytest.mark.parametrize(
+    "model", ["attempt", "reviewcard", "bookmark", "note", "readerprofile", "quiz", "mockinterview"]
+)
+def test_practice_models_have_an_admin(admin_client, model):
+    assert admin_client.get(f"/admin/practice/{model}/").status_code == 200
