@@ -50,6 +50,15 @@ def _page(chromium, live_server, width, height):
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    # A Content-Security-Policy violation (an inline script or style) shows up as a console error.
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None
+        ),
+    )
     page.js_errors = errors
     return context, page
 
