@@ -21,6 +21,8 @@ FACET_FIELDS = {
     "kind": ("Kind", "kind", None),
 }
 CHOICE_LABELS = {"difficulty": dict(Difficulty.choices), "kind": dict(Kind.choices)}
+# Far beyond any real list; a larger `pos` is tampering and gets no previous / next.
+MAX_LIST_POSITION = 10_000_000
 
 
 @dataclass
@@ -164,7 +166,7 @@ def neighbours_in_list(params, position, question):
 
     One query. If the list has changed and the question is no longer at that position, no neighbours.
     """
-    if position < 1:
+    if not 1 <= position <= MAX_LIST_POSITION:
         return None, None
     queryset, errors = filtered_questions(params)
     if errors:
