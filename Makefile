@@ -50,7 +50,9 @@ check: $(STAMP)
 ci:
 	bash .ci/run
 
+## Measurements, printed as tables: page times against a bare view (with query counts), then autosave.
 bench: $(STAMP)
+	$(BIN)/python bench/pages.py --questions $${QUESTIONS:-0}
 	$(BIN)/python bench/autosave.py
 
 clean:
