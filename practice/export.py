@@ -79,61 +79,39 @@ def export_data(user):
 
 
 def export_rows(user):
-    """CSV rows: one table, a `record` column says which kind each row is."""
-    yield CSV_HEADER
+    """CSV rows as dicts keyed by CSV_HEADER: one table, the `record` column says which kind each row is."""
     for a in _attempts(user):
-        yield [
-            "attempt",
-            a.question.slug,
-            a.question.title,
-            a.submitted_at.isoformat(),
-            a.source,
-            a.get_grade_display() if a.grade else "",
-            a.key_points_covered,
-            a.key_points_total,
-            a.seconds_spent,
-            a.answer or (a.choice.text if a.choice else ""),
-            "",
-        ]
+        yield {
+            "record": "attempt",
+            "question_slug": a.question.slug,
+            "question_title": a.question.title,
+            "date": a.submitted_at.isoformat(),
+            "source": a.source,
+            "grade": a.get_grade_display() if a.grade else "",
+            "key_points_covered": a.key_points_covered,
+            "key_points_total": a.key_points_total,
+            "seconds_spent": a.seconds_spent,
+            "text": a.answer or (a.choice.text if a.choice else ""),
+        }
     for note in Note.objects.filter(user=user).select_related("question"):
-        yield [
-            "note",
-            note.question.slug,
-            note.question.title,
-            note.updated_at.isoformat(),
-            "",
-            "",
-            "",
-            "",
-            "",
-            note.text,
-            "",
-        ]
+        yield _row("note", note.question, note.updated_at, text=note.text)
     for bookmark in Bookmark.objects.filter(user=user).select_related("question"):
-        yield [
-            "bookmark",
-            bookmark.question.slug,
-            bookmark.question.title,
-            bookmark.created_at.isoformat(),
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-        ]
+        yield _row("bookmark", bookmark.question, bookmark.created_at)
     for card in ReviewCard.objects.filter(user=user).select_related("question"):
-        yield [
+        yield _row(
             "review",
-            card.question.slug,
-            card.question.title,
-            card.last_reviewed_at.isoformat(),
-            "",
-            card.get_last_grade_display(),
-            "",
-            "",
-            "",
-            "",
-            card.due.isoformat(),
-        ]
+            card.question,
+            card.last_reviewed_at,
+            grade=card.get_last_grade_display(),
+            due=card.due.isoformat(),
+        )
+
+
+def _row(record, question, moment, **values):
+    return {
+        "record": record,
+        "question_slug": question.slug,
+        "question_title": question.title,
+        "date": moment.isoformat(),
+        **values,
+    }

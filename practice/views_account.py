@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from practice import services
-from practice.export import export_data, export_rows
+from practice.export import CSV_HEADER, export_data, export_rows
 from practice.forms import DeleteAccountForm, SettingsForm, SignupForm
 from practice.http import posted_data, safe_next_url
 from practice.models import ReaderProfile
@@ -55,9 +55,9 @@ def export_json(request):
 def export_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="prodready-{timezone.localdate()}.csv"'
-    writer = csv.writer(response)
-    for row in export_rows(request.user):
-        writer.writerow(row)
+    writer = csv.DictWriter(response, fieldnames=CSV_HEADER, restval="")
+    writer.writeheader()
+    writer.writerows(export_rows(request.user))
     return response
 
 

@@ -1,3 +1,5 @@
+import csv
+import io
 import json
 
 import pytest
@@ -118,8 +120,14 @@ def test_export_json_has_all_my_data_and_only_mine(owner_client, owner, other_us
 
 
 def test_export_csv(owner_client, owner, other_user):
-    AttemptFactory(user=owner, answer="my words")
+    from practice import services
+
+    attempt = AttemptFactory(user=owner, answer="my words")
+    services.note_save(user=owner, question=attempt.question, text="my note")
+    services.bookmark_toggle(user=owner, question=attempt.question)
+    services.attempt_grade(attempt=attempt, grade=3, covered_key_points=[0])
     AttemptFactory(user=other_user, answer="their words")
-    body = owner_client.get("/practice/export.csv").content.decode()
-    assert body.splitlines()[0].startswith("record,question_slug")
-    assert "my words" in body and "their words" not in body
+    rows = list(csv.DictReader(io.StringIO(owner_client.get("/practice/export.csv").content.decode())))
+    assert [row["record"] for row in rows] == ["attempt", "note", "bookmark", "review"]
+    assert rows[0]["text"] == "my words" and rows[0]["grade"] == "Solid" and rows[1]["text"] == "my note"
+    assert rows[3]["due"] and all(row["question_slug"] == attempt.question.slug for row in rows)
