@@ -33,7 +33,7 @@ SECTION_ORDER = [
 ]
 REQUIRED_SECTIONS = [SECTION_PROMPT, SECTION_WHY, SECTION_TRAP, SECTION_KEY_POINTS]
 QUESTION_KEYS = ["title", "topic", "kind", "difficulty", "status", "roles", "companies", "tools"]
-PATH_KEYS = ["title", "audience", "questions"]
+PATH_KEYS = ["title", "audience", "position", "questions"]
 LINK_ITEM = re.compile(r"^\[(?P<title>[^\]]+)\]\((?P<url>https?://[^\s)]+)\)$")
 CHOICE_HEADING = re.compile(r"^## \[(?P<mark>[ xX])\] (?P<text>.+)$")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -82,6 +82,7 @@ class PathDocument:
     slug: str
     title: str
     audience: str
+    position: int
     questions: list[str]
     introduction: str
 
@@ -261,7 +262,12 @@ def parse_path(slug, text):
         raise BankFileError("`questions` lists no question")
     if len(set(questions)) != len(questions):
         raise BankFileError("`questions` lists a question twice")
-    return PathDocument(slug, _string(meta, "title"), _string(meta, "audience"), questions, body.strip("\n"))
+    position = meta.get("position")
+    if not isinstance(position, int) or isinstance(position, bool) or position < 1:
+        raise BankFileError("`position` (where the path appears in the list, 1 first) must be a whole number")
+    return PathDocument(
+        slug, _string(meta, "title"), _string(meta, "audience"), position, questions, body.strip("\n")
+    )
 
 
 # Rendering -------------------------------------------------------------------------------------------
@@ -324,6 +330,7 @@ def render_path(document):
         f"{FRONT_MATTER}\n"
         f"title = {_toml_string(document.title)}\n"
         f"audience = {_toml_string(document.audience)}\n"
+        f"position = {document.position}\n"
         f"questions = [\n{questions}]\n"
         f"{FRONT_MATTER}\n\n"
         f"{document.introduction}\n"

@@ -212,7 +212,8 @@ def _load_paths(documents, directory, report):
     questions = {
         q.slug: q for q in Question.objects.filter(slug__in={s for d in documents for s in d.questions})
     }
-    for position, document in enumerate(documents):
+    for document in documents:
+        position = document.position
         missing = [slug for slug in document.questions if slug not in questions]
         if missing:
             raise BankLoadError(

@@ -118,7 +118,7 @@ def test_a_multiple_choice_question_needs_exactly_one_right_option():
 
 
 def test_it_round_trips_a_study_path():
-    text = '+++\ntitle = "Start here"\naudience = "New readers"\nquestions = [\n  "a",\n  "b",\n]\n+++\n\nHello.\n'
+    text = '+++\ntitle = "Start here"\naudience = "New readers"\nposition = 1\nquestions = [\n  "a",\n  "b",\n]\n+++\n\nHello.\n'
     assert render_path(parse_path("start-here", text)) == text
 
 

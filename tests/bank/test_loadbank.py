@@ -71,7 +71,7 @@ def bank_dir(tmp_path):
     (tmp_path / "taxonomy.toml").write_text(TAXONOMY)
     (tmp_path / "questions" / "batch-or-online.md").write_text(QUESTION)
     (tmp_path / "paths" / "start.md").write_text(
-        '+++\ntitle = "Start"\naudience = "Everyone"\nquestions = [\n  "batch-or-online",\n]\n+++\n\nBegin here.\n'
+        '+++\ntitle = "Start"\naudience = "Everyone"\nposition = 1\nquestions = [\n  "batch-or-online",\n]\n+++\n\nBegin here.\n'
     )
     return tmp_path
 
@@ -136,7 +136,7 @@ def test_an_unknown_company_is_reported_with_the_file(bank_dir):
 
 def test_a_path_naming_a_missing_question_rolls_everything_back(bank_dir):
     (bank_dir / "paths" / "start.md").write_text(
-        '+++\ntitle = "Start"\naudience = "Everyone"\nquestions = [\n  "no-such-question",\n]\n+++\n\nBegin.\n'
+        '+++\ntitle = "Start"\naudience = "Everyone"\nposition = 1\nquestions = [\n  "no-such-question",\n]\n+++\n\nBegin.\n'
     )
     with pytest.raises(CommandError, match="no-such-question"):
         call_command("loadbank", "--dir", str(bank_dir))
