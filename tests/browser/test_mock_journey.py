@@ -57,6 +57,15 @@ def test_a_timed_mock_keeps_every_saved_word_and_refuses_edits_after_the_deadlin
     page.get_by_label("Your answer").fill("Second answer.")
     expect(page.locator("#save-status")).to_have_text(re.compile(r"^Saved"), timeout=8000)
 
+    # The network drops while typing: the text waits in the browser and is saved when it returns.
+    page.context.set_offline(True)
+    page.get_by_label("Your answer").press("Control+End")
+    page.get_by_label("Your answer").press_sequentially(" Offline part.")
+    expect(page.locator("#save-status")).to_contain_text("Offline", timeout=8000)
+    page.context.set_offline(False)
+    expect(page.locator("#save-status")).to_have_text(re.compile(r"^Saved"), timeout=10000)
+    assert MockSlot.objects.get(position=2).answer == "Second answer. Offline part."
+
     # Time runs out on the server: an edit is refused with a clear message, then the summary.
     mock = MockInterview.objects.get()
     with time_machine.travel(mock.deadline + timedelta(seconds=5), tick=True):
@@ -66,5 +75,5 @@ def test_a_timed_mock_keeps_every_saved_word_and_refuses_edits_after_the_deadlin
         expect(page.get_by_label("Your answer")).not_to_be_editable()
         expect(page.get_by_role("heading", name="Custom mock: summary")).to_be_visible(timeout=8000)
         expect(page.get_by_text("First thoughts on the question. More.")).to_be_visible()
-        expect(page.get_by_text("Second answer.", exact=True)).to_be_visible()
-    assert MockSlot.objects.get(position=2).answer == "Second answer."
+        expect(page.get_by_text("Second answer. Offline part.", exact=True)).to_be_visible()
+    assert MockSlot.objects.get(position=2).answer == "Second answer. Offline part."
