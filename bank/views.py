@@ -87,11 +87,10 @@ def question_detail(request, slug):
 
 
 def _taxonomy_index(request, model, title, intro):
+    # An aggregate drops Meta.ordering (GROUP BY), so the order is spelled out.
     items = model.objects.annotate(
         published_count=Count("questions", filter=Q(questions__status=Status.PUBLISHED))
-    )
-    if model is Topic:
-        items = items.order_by("position", "name")
+    ).order_by(*model._meta.ordering)
     return render(request, "bank/taxonomy_index.html", {"items": items, "title": title, "intro": intro})
 
 
@@ -135,9 +134,10 @@ def company_detail(request, slug):
 
 
 def _paths_with_counts():
+    # An aggregate drops Meta.ordering (GROUP BY), so the order is spelled out.
     return StudyPath.objects.annotate(
         step_count=Count("steps", filter=Q(steps__question__status=Status.PUBLISHED))
-    )
+    ).order_by("position", "title")
 
 
 def path_index(request):

@@ -43,3 +43,14 @@ def test_an_unknown_path_is_a_404(client):
 
 def test_the_paths_index_has_an_empty_state(client):
     assert "No study paths yet" in client.get("/paths/").content.decode()
+
+
+def test_paths_are_listed_in_their_position_order(client):
+    for position, title in [(2, "Alpha comes second"), (1, "Zulu comes first")]:
+        StudyPath.objects.create(
+            title=title, slug=f"p{position}", audience="x", introduction="y", position=position
+        )
+    body = client.get("/").content.decode()
+    assert body.index("Zulu comes first") < body.index("Alpha comes second")
+    body = client.get("/paths/").content.decode()
+    assert body.index("Zulu comes first") < body.index("Alpha comes second")

@@ -63,3 +63,15 @@ def test_the_home_page_shows_topics_with_counts(client):
 
 def test_the_home_page_has_an_empty_state(client):
     assert "The bank is empty" in client.get("/").content.decode()
+
+
+def test_index_pages_are_in_order(client):
+    # Slugs and ids run against the names, so only an explicit ORDER BY passes.
+    for name, slug in [("Zalando", "a"), ("Meta", "b"), ("Airbnb", "c")]:
+        CompanyFactory(name=name, slug=slug)
+    body = client.get("/companies/").content.decode()
+    assert body.index("Airbnb") < body.index("Meta") < body.index("Zalando")
+    TopicFactory(name="A last", slug="a-last", position=9)
+    TopicFactory(name="Z first", slug="z-first", position=1)
+    body = client.get("/topics/").content.decode()
+    assert body.index("Z first") < body.index("A last")
