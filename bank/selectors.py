@@ -3,14 +3,12 @@
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import QueryDict
 
 from bank.filters import FILTER_PARAMS, QuestionFilter
 from bank.models import Difficulty, Kind, Question, SampleAnswer, Status, Topic
-from bank.search import SEARCH_CONFIG, is_postgresql
 
 FACET_FIELDS = {
     # facet name: (label, value field, name field)
@@ -93,14 +91,8 @@ def filtered_questions(params, chosen=None):
         return Question.objects.none(), errors
     if chosen is not None:
         chosen.update(_readable(filterset.form.cleaned_data))
-    queryset = filterset.qs.order_by("title", "id")
-    text = filterset.form.cleaned_data.get("q")
-    if text and is_postgresql():
-        query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-        queryset = queryset.annotate(rank=SearchRank(F("search_vector"), query)).order_by(
-            "-rank", "title", "id"
-        )
-    return queryset, {}
+    # Question.Meta orders by title; a search on PostgreSQL re-orders by rank (bank.search).
+    return filterset.qs, {}
 
 
 def facet_counts(params, name):
