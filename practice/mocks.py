@@ -204,11 +204,14 @@ def mock_finish(*, mock, now=None):
     return mock
 
 
-def close_expired(now=None):
-    """Finish every mock whose deadline has passed (its reader never came back). Returns how many."""
+def close_expired(now=None, user=None):
+    """Finish every mock (of `user`, if given) whose deadline has passed. Returns how many."""
     now = now or timezone.now()
+    expired = MockInterview.objects.filter(finished_at__isnull=True, deadline__lte=now)
+    if user is not None:
+        expired = expired.filter(user=user)
     closed = 0
-    for mock in MockInterview.objects.filter(finished_at__isnull=True, deadline__lte=now).only("pk"):
+    for mock in expired.only("pk"):
         mock_finish(mock=mock, now=now)
         closed += 1
     return closed

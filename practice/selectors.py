@@ -147,9 +147,14 @@ def streak(days):
     return run
 
 
-def _average_coverage():
+def _average_coverage(prefix=""):
+    """Average share of key points covered, over attempts whose question had key points.
+
+    `prefix` reaches the attempt through a relation, e.g. "attempt__" from a mock slot.
+    """
     return Avg(
-        Cast("key_points_covered", FloatField()) / F("key_points_total"), filter=Q(key_points_total__gt=0)
+        Cast(f"{prefix}key_points_covered", FloatField()) / F(f"{prefix}key_points_total"),
+        filter=Q(**{f"{prefix}key_points_total__gt": 0}),
     )
 
 
@@ -206,4 +211,18 @@ def least_recent_question(user, params):
         questions.annotate(last_try=Max("attempts__submitted_at", filter=Q(attempts__user=user)))
         .order_by(F("last_try").asc(nulls_first=True), "?")
         .first()
+    )
+
+
+def mock_topic_scores(mock):
+    """Per topic of a finished mock: graded answers, average grade and key-point coverage, weakest first."""
+    return list(
+        mock.slots.filter(attempt__graded_at__isnull=False)
+        .values("question__topic__slug", "question__topic__name")
+        .annotate(
+            answered=Count("id"),
+            average_grade=Avg("attempt__grade"),
+            coverage=_average_coverage("attempt__"),
+        )
+        .order_by("average_grade", "question__topic__name")
     )

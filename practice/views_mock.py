@@ -2,8 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Avg, Count, FloatField, Q
-from django.db.models.functions import Cast
+from django.db.models import Avg, Count, Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,7 +10,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from practice import charts, mocks, services
+from practice import charts, mocks, selectors, services
 from practice.forms import GradeForm, MockAnswerForm, MockSetupForm
 from practice.http import posted_data
 from practice.models import MockInterview, MockSlot
@@ -34,8 +33,7 @@ def _close_if_expired(mock, now):
 @login_required
 def mock_list(request):
     now = timezone.now()
-    for mock in MockInterview.objects.filter(user=request.user, finished_at__isnull=True, deadline__lte=now):
-        mocks.mock_finish(mock=mock, now=now)
+    mocks.close_expired(now=now, user=request.user)
     past = list(
         MockInterview.objects.filter(user=request.user)
         .annotate(
@@ -274,21 +272,7 @@ def mock_summary(request, mock_id):
         slot.grade_form = GradeForm(key_points=[mark_safe(point) for point in slot.question.key_points_html])
         slot.sample = next(iter(slot.question.answers.all()), None)
         slot.covered = set(slot.attempt.covered_key_points) if slot.attempt else set()
-    by_topic = (
-        mock.slots.filter(attempt__graded_at__isnull=False)
-        .values("question__topic__slug", "question__topic__name")
-        .annotate(
-            answered=Count("id"),
-            average_grade=Avg("attempt__grade"),
-            coverage=Avg(
-                Cast("attempt__key_points_covered", FloatField())
-                / Cast("attempt__key_points_total", FloatField()),
-                filter=Q(attempt__key_points_total__gt=0),
-            ),
-        )
-        .order_by("average_grade", "question__topic__name")
-    )
-    by_topic = list(by_topic)
+    by_topic = selectors.mock_topic_scores(mock)
     return render(
         request,
         "practice/mock_summary.html",

@@ -196,3 +196,15 @@ def test_the_close_expired_command(running, capsys):
         call_command("close_expired_mocks")
     assert "Closed 1 expired mock interview(s)." in capsys.readouterr().out
     assert MockInterview.objects.get().finished_at is not None
+
+
+def test_the_list_closes_the_readers_own_expired_mocks_only(owner_client, other_user, running, bank):
+    theirs = mocks.mock_start(
+        user=other_user, title="Theirs", questions=[running.slots.first().question], time_limit_seconds=120
+    )
+    with time_machine.travel(running.deadline + timedelta(minutes=1), tick=False):
+        assert "Finished" in owner_client.get("/mock/").content.decode()
+    running.refresh_from_db()
+    theirs.refresh_from_db()
+    assert running.finished_at == running.deadline
+    assert theirs.finished_at is None
