@@ -24,14 +24,9 @@ def seconds_since(signed, now=None):
     return max(0, min(int((now or timezone.now()).timestamp() - started), MAX_SECONDS))
 
 
-class AnswerForm(forms.Form):
-    answer = forms.CharField(
-        required=False,
-        max_length=MAX_ANSWER_LENGTH,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 14, "aria-describedby": "answer-help"}),
-        label="Your answer",
-    )
+class TimedAnswerForm(forms.Form):
+    """The one-time token (one attempt per form) and the signed start time every answer form carries."""
+
     token = forms.UUIDField(widget=forms.HiddenInput)
     started = forms.CharField(widget=forms.HiddenInput)
 
@@ -39,10 +34,17 @@ class AnswerForm(forms.Form):
         return seconds_since(self.cleaned_data["started"])
 
 
-class ChoiceAnswerForm(forms.Form):
-    token = forms.UUIDField(widget=forms.HiddenInput)
-    started = forms.CharField(widget=forms.HiddenInput)
+class AnswerForm(TimedAnswerForm):
+    answer = forms.CharField(
+        required=False,
+        max_length=MAX_ANSWER_LENGTH,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 14, "aria-describedby": "answer-help"}),
+        label="Your answer",
+    )
 
+
+class ChoiceAnswerForm(TimedAnswerForm):
     def __init__(self, *args, question, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["choice"] = forms.ModelChoiceField(
@@ -55,9 +57,6 @@ class ChoiceAnswerForm(forms.Form):
                 "invalid_choice": "Pick one of the options.",
             },
         )
-
-    def seconds_spent(self):
-        return seconds_since(self.cleaned_data["started"])
 
 
 class GradeForm(forms.Form):
