@@ -1,11 +1,13 @@
-"""Read-only JSON API. Lists go through the same selector (and so the same FilterSet) as the HTML pages."""
+"""Read-only JSON API. Lists go through the same selector (and so the same FilterSet) as the HTML pages.
+
+Access rule: public, GET only; only published questions exist here.
+"""
 
 from django.http import JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from bank import selectors
-from bank.models import Question, Status
 from bank.selectors import FACET_FIELDS
 
 
@@ -61,12 +63,7 @@ def question_list(request):
 
 @require_GET
 def question_detail(request, slug):
-    question = (
-        Question.objects.filter(status=Status.PUBLISHED, slug=slug)
-        .select_related("topic")
-        .prefetch_related("roles", "companies", "answers", "choices")
-        .first()
-    )
+    question = selectors.find_published_question(slug)
     if question is None:
         return JsonResponse({"error": f"No published question with slug “{slug[:120]}”."}, status=404)
     return JsonResponse(

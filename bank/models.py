@@ -78,9 +78,18 @@ class Company(models.Model):
         return reverse("company_detail", args=[self.slug])
 
 
+def published_filter(through=""):
+    """The one definition of "published", for lookups that reach questions through a relation.
+
+    `published_filter("questions__")` counts a topic's published questions; a queryset of
+    questions uses `Question.objects.published()`, which is built on it.
+    """
+    return Q(**{f"{through}status": Status.PUBLISHED})
+
+
 class QuestionQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Status.PUBLISHED)
+        return self.filter(published_filter())
 
     def for_cards(self):
         """What a question card in a list shows: its topic and its companies."""
@@ -148,6 +157,11 @@ class Question(models.Model):
     @property
     def is_published(self):
         return self.status == Status.PUBLISHED
+
+    @property
+    def featured_answer(self):
+        """The answer shown first, or None. SampleAnswer's ordering puts it first; a prefetch is reused."""
+        return next(iter(self.answers.all()), None)
 
 
 class SampleAnswer(models.Model):

@@ -31,10 +31,8 @@ def build_search_text(question):
 
 def refresh_search_index(question):
     """Recompute the stored search text (and tsvector on PostgreSQL) of one question."""
-    from bank.models import Question
-
     search_text = build_search_text(question)
-    rows = Question.objects.filter(pk=question.pk)
+    rows = type(question)._default_manager.filter(pk=question.pk)
     if is_postgresql():
         rows.update(
             search_text=search_text,

@@ -4,11 +4,12 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count
 from django.http import QueryDict
+from django.shortcuts import get_object_or_404
 
 from bank.filters import FILTER_PARAMS, QuestionFilter
-from bank.models import Difficulty, Kind, Question, SampleAnswer, Status, Topic
+from bank.models import Company, Difficulty, Kind, Question, StudyPath, Topic, published_filter
 
 FACET_FIELDS = {
     # facet name: (label, value field, name field)
@@ -40,7 +41,6 @@ class Facet:
 
 @dataclass
 class QuestionList:
-    params: QueryDict
     errors: dict[str, str] = field(default_factory=dict)
     page: Page | None = None
     facets: list[Facet] = field(default_factory=list)
@@ -75,9 +75,27 @@ def _readable(cleaned_data):
     chosen = {}
     for name in FILTER_PARAMS:
         value = cleaned_data.get(name)
-        if value:
-            chosen[name] = CHOICE_LABELS[name][value] if name in CHOICE_LABELS else str(value)
+        if not value:
+            continue
+        if name == "q":
+            chosen[name] = value
+        else:
+            labels = CHOICE_LABELS.get(name)
+            chosen[name] = ", ".join(labels[item] if labels else str(item) for item in value)
     return chosen
+
+
+def filter_params(**values):
+    """The bank's filters as a QueryDict, from Python: a string or a list of strings per filter.
+
+    `filter_params(kind=["concept", "scenario"], company="netflix")` is what the query string
+    `?kind=concept&kind=scenario&company=netflix` gives a list page.
+    """
+    params = QueryDict(mutable=True)
+    for name, value in values.items():
+        items = list(value) if isinstance(value, list | tuple) else [value]
+        params.setlist(name, [item for item in items if item])
+    return params
 
 
 def filtered_questions(params, chosen=None):
@@ -108,14 +126,14 @@ def facet_counts(params, name):
         .values(*fields)
         .annotate(count=Count("id", distinct=True))
     )
-    selected = params.get(name, "")
+    selected = set(params.getlist(name))
     labels = CHOICE_LABELS.get(name)
     options = [
         FacetOption(
             value=row[value_field],
             label=labels[row[value_field]] if labels else row[name_field],
             count=row["count"],
-            selected=row[value_field] == selected,
+            selected=row[value_field] in selected,
         )
         for row in rows
     ]
@@ -129,7 +147,7 @@ def facet_counts(params, name):
 
 def question_list(params, *, with_facets=True, default_page_size=None):
     """Filter, search and paginate published questions. Bad parameters come back in `.errors`."""
-    result = QuestionList(params=params)
+    result = QuestionList()
     page_size, error = _positive_int(
         params, "page_size", default_page_size or settings.QUESTIONS_PER_PAGE, settings.API_MAX_PAGE_SIZE
     )
@@ -173,19 +191,27 @@ def neighbours_in_list(params, position, question):
     return previous, following
 
 
-def get_question_for_reader(slug, user):
-    """One question with everything its page shows. Drafts are visible to staff only."""
-    from django.shortcuts import get_object_or_404
+def _question_details(queryset):
+    """Everything a question page or the API shows, fetched up front. Answers come featured first."""
+    return queryset.select_related("topic").prefetch_related("roles", "companies", "choices", "answers")
 
-    queryset = Question.objects.select_related("topic").prefetch_related(
-        "roles",
-        "companies",
-        "choices",
-        Prefetch("answers", queryset=SampleAnswer.objects.order_by("-is_featured", "position", "id")),
+
+def get_question_for_reader(slug, user):
+    """One question with everything its page shows, or 404. Drafts are visible to staff only."""
+    questions = (
+        Question.objects.all() if user.is_authenticated and user.is_staff else Question.objects.published()
     )
-    if not (user.is_authenticated and user.is_staff):
-        queryset = queryset.filter(status=Status.PUBLISHED)
-    return get_object_or_404(queryset, slug=slug)
+    return get_object_or_404(_question_details(questions), slug=slug)
+
+
+def get_published_question(slug):
+    """One published question with everything its page shows, or 404."""
+    return get_object_or_404(_question_details(Question.objects.published()), slug=slug)
+
+
+def find_published_question(slug):
+    """One published question with everything the API shows, or None."""
+    return _question_details(Question.objects.published()).filter(slug=slug).first()
 
 
 def related_questions(question, limit=5):
@@ -198,7 +224,50 @@ def related_questions(question, limit=5):
     )
 
 
+def _with_published_count(model):
+    # An aggregate drops Meta.ordering (GROUP BY), so the order is spelled out again.
+    return model.objects.annotate(
+        published_count=Count("questions", filter=published_filter("questions__"))
+    ).order_by(*model._meta.ordering)
+
+
 def topics_with_counts():
-    return Topic.objects.annotate(
-        published_count=Count("questions", filter=Q(questions__status=Status.PUBLISHED))
-    ).order_by("position", "name")
+    return _with_published_count(Topic)
+
+
+def taxonomy_with_counts(model):
+    """Every topic, role or company with its number of published questions, in its own order."""
+    return _with_published_count(model)
+
+
+def companies_for_home(limit=12):
+    """The companies with the most published questions, for the home page."""
+    return (
+        _with_published_count(Company)
+        .filter(published_count__gt=0)
+        .order_by("-published_count", "name")[:limit]
+    )
+
+
+def get_taxonomy_item(model, slug):
+    """One topic, role or company by slug, or 404."""
+    return get_object_or_404(model, slug=slug)
+
+
+def study_paths_with_counts():
+    return StudyPath.objects.annotate(
+        step_count=Count("steps", filter=published_filter("steps__question__"))
+    ).order_by("position", "title")
+
+
+def get_study_path(slug):
+    return get_object_or_404(StudyPath, slug=slug)
+
+
+def study_path_steps(path):
+    """The path's published questions, in the order the path walks through them."""
+    return (
+        path.steps.filter(published_filter("question__"))
+        .select_related("question__topic")
+        .order_by("position")
+    )

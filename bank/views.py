@@ -1,10 +1,14 @@
-from django.db.models import Count, Q
+"""The public pages of the bank: home, question lists, a question, topics, roles, companies, study paths.
+
+Access rule: every view here is public. Drafts are shown to staff only (`get_question_for_reader`).
+The signed-in reader's panel on a question page comes from practice, through a template tag.
+"""
+
 from django.http import QueryDict
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from bank import selectors
-from bank.models import Company, Role, Status, StudyPath, Topic
-from practice.selectors import reader_state
+from bank.models import Company, Role, Topic
 
 FIXED_FILTER_HEADINGS = {
     "topic": "Topic",
@@ -15,22 +19,14 @@ FIXED_FILTER_HEADINGS = {
 
 def home(request):
     topics = list(selectors.topics_with_counts())
-    companies = (
-        Company.objects.annotate(
-            published_count=Count("questions", filter=Q(questions__status=Status.PUBLISHED))
-        )
-        .filter(published_count__gt=0)
-        .order_by("-published_count", "name")[:12]
-    )
-    paths = _paths_with_counts()
     return render(
         request,
         "bank/home.html",
         {
-            "paths": paths,
+            "paths": selectors.study_paths_with_counts(),
             "topics": topics,
             "total_questions": sum(topic.published_count for topic in topics),
-            "companies": companies,
+            "companies": selectors.companies_for_home(),
         },
     )
 
@@ -57,13 +53,16 @@ def question_list(request):
     return _render_list(request, template="bank/question_list.html", context={"heading": "Questions"})
 
 
+def _list_position(request):
+    """The question's 1-based place in the list the reader came from; 0 when absent or not a number."""
+    raw = request.GET.get("pos", "0")
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 9 else 0
+
+
 def question_detail(request, slug):
     question = selectors.get_question_for_reader(slug, request.user)
     list_params = QueryDict(request.GET.get("list", "")[:1000])
-    try:
-        position = int(request.GET.get("pos", "0"))
-    except ValueError:
-        position = 0
+    position = _list_position(request)
     previous, following = (None, None)
     if "list" in request.GET:
         previous, following = selectors.neighbours_in_list(list_params, position, question)
@@ -73,7 +72,7 @@ def question_detail(request, slug):
         "bank/question_detail.html",
         {
             "question": question,
-            "featured_answer": answers[0] if answers else None,
+            "featured_answer": question.featured_answer,
             "other_answers": answers[1:],
             "choices": list(question.choices.all()),
             "related": selectors.related_questions(question),
@@ -81,16 +80,12 @@ def question_detail(request, slug):
             "following": following,
             "position": position,
             "back_query": list_params.urlencode() if "list" in request.GET else "",
-            "reader": reader_state(request.user, question),
         },
     )
 
 
 def _taxonomy_index(request, model, title, intro):
-    # An aggregate drops Meta.ordering (GROUP BY), so the order is spelled out.
-    items = model.objects.annotate(
-        published_count=Count("questions", filter=Q(questions__status=Status.PUBLISHED))
-    ).order_by(*model._meta.ordering)
+    items = selectors.taxonomy_with_counts(model)
     return render(request, "bank/taxonomy_index.html", {"items": items, "title": title, "intro": intro})
 
 
@@ -112,7 +107,7 @@ def company_index(request):
 
 
 def _taxonomy_page(request, model, filter_name, slug):
-    item = get_object_or_404(model, slug=slug)
+    item = selectors.get_taxonomy_item(model, slug)
     return _render_list(
         request,
         template="bank/question_list.html",
@@ -133,23 +128,10 @@ def company_detail(request, slug):
     return _taxonomy_page(request, Company, "company", slug)
 
 
-def _paths_with_counts():
-    # An aggregate drops Meta.ordering (GROUP BY), so the order is spelled out.
-    return StudyPath.objects.annotate(
-        step_count=Count("steps", filter=Q(steps__question__status=Status.PUBLISHED))
-    ).order_by("position", "title")
-
-
 def path_index(request):
-    paths = _paths_with_counts()
-    return render(request, "bank/path_index.html", {"paths": paths})
+    return render(request, "bank/path_index.html", {"paths": selectors.study_paths_with_counts()})
 
 
 def path_detail(request, slug):
-    path = get_object_or_404(StudyPath, slug=slug)
-    steps = (
-        path.steps.filter(question__status=Status.PUBLISHED)
-        .select_related("question__topic")
-        .order_by("position")
-    )
-    return render(request, "bank/path_detail.html", {"path": path, "steps": steps})
+    path = selectors.get_study_path(slug)
+    return render(request, "bank/path_detail.html", {"path": path, "steps": selectors.study_path_steps(path)})

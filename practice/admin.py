@@ -2,7 +2,8 @@
 
 from django.contrib import admin
 
-from practice.models import Attempt, Bookmark, MockInterview, MockSlot, Note, Quiz, ReaderProfile, ReviewCard
+from practice.mocks.models import MockInterview, MockSlot
+from practice.study.models import Attempt, Bookmark, Note, Quiz, ReaderProfile, ReviewCard
 
 
 @admin.register(Attempt)

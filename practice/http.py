@@ -16,3 +16,15 @@ def safe_next_url(request, default=""):
     ):
         return target
     return default
+
+
+def whole_number(raw, *, default=None, maximum=10**9):
+    """`raw` as an int when it is ASCII digits only and at most `maximum`; otherwise `default`.
+
+    str.isdigit() accepts "²" and numbers too long for int(); this does not.
+    """
+    raw = (raw or "").strip()
+    if not raw or len(raw) > len(str(maximum)) or not (raw.isascii() and raw.isdigit()):
+        return default
+    value = int(raw)
+    return value if value <= maximum else default

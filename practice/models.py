@@ -1,221 +1,30 @@
-from django.conf import settings
-from django.db import models
+"""Django finds an app's models here. Each room of practice defines its own; this module gathers them.
 
-from bank.models import Choice, Question
-from bank.rendering import render_markdown
+The tables keep their names (practice_attempt, practice_mockinterview, ...): moving a model between
+rooms changes no schema, so `makemigrations --check` stays clean and an existing database is untouched.
+"""
 
+from practice.mocks.models import MockInterview, MockSlot
+from practice.study.models import (
+    GRADE_MEANINGS,
+    Attempt,
+    Bookmark,
+    Grade,
+    Note,
+    Quiz,
+    ReaderProfile,
+    ReviewCard,
+)
 
-class Grade(models.IntegerChoices):
-    """The reader's self-grade. The values are FSRS ratings (Again, Hard, Good, Easy)."""
-
-    MISSED = 1, "Missed it"
-    PARTIAL = 2, "Partial"
-    SOLID = 3, "Solid"
-    NAILED = 4, "Nailed it"
-
-
-GRADE_MEANINGS = {
-    Grade.MISSED: "I could not answer, or got the core idea wrong.",
-    Grade.PARTIAL: "Right direction, but important parts were missing.",
-    Grade.SOLID: "A good answer with small gaps.",
-    Grade.NAILED: "Complete and confident: I would say it this way in the room.",
-}
-
-
-class Attempt(models.Model):
-    """One try at one question. Every attempt is kept."""
-
-    class Source(models.TextChoices):
-        PRACTICE = "practice", "Practice"
-        QUIZ = "quiz", "Readiness quiz"
-        MOCK = "mock", "Mock interview"
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts")
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="attempts")
-    source = models.CharField(max_length=10, choices=Source.choices, default=Source.PRACTICE)
-    # The form's one-time token: a double-clicked submit finds the attempt the first click stored.
-    token = models.UUIDField()
-    answer = models.TextField(blank=True, help_text="The reader's own answer, Markdown.")
-    answer_html = models.TextField(blank=True, editable=False)
-    choice = models.ForeignKey(Choice, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    covered_key_points = models.JSONField(
-        default=list, blank=True, help_text="Indexes of the key points covered."
-    )
-    key_points_total = models.PositiveSmallIntegerField(default=0)
-    # len(covered_key_points), stored so averages run in the database.
-    key_points_covered = models.PositiveSmallIntegerField(default=0)
-    grade = models.PositiveSmallIntegerField(choices=Grade.choices, null=True, blank=True)
-    seconds_spent = models.PositiveIntegerField(default=0)
-    submitted_at = models.DateTimeField()
-    graded_at = models.DateTimeField(null=True, blank=True)
-    quiz = models.ForeignKey("Quiz", null=True, blank=True, on_delete=models.CASCADE, related_name="attempts")
-
-    class Meta:
-        ordering = ["-submitted_at", "-id"]
-        constraints = [models.UniqueConstraint(fields=["user", "token"], name="one_attempt_per_form_token")]
-        indexes = [
-            models.Index(fields=["user", "-submitted_at"], name="attempt_user_recent_idx"),
-            models.Index(fields=["user", "question", "-submitted_at"], name="attempt_user_question_idx"),
-        ]
-
-    def __str__(self):
-        return f"{self.user} on {self.question} at {self.submitted_at:%Y-%m-%d %H:%M}"
-
-    def save(self, *args, **kwargs):
-        self.answer_html = render_markdown(self.answer)
-        super().save(*args, **kwargs)
-
-    @property
-    def is_graded(self):
-        return self.graded_at is not None
-
-    @property
-    def coverage(self):
-        """Share of the key points the reader ticked, 0..1, or None when the question had none."""
-        if not self.key_points_total:
-            return None
-        return self.key_points_covered / self.key_points_total
-
-    @property
-    def coverage_percent(self):
-        coverage = self.coverage
-        return None if coverage is None else round(coverage * 100)
-
-
-class ReviewCard(models.Model):
-    """The reader's FSRS memory state for one question: what the review queue is built from."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_cards")
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="review_cards")
-    fsrs_card = models.JSONField(help_text="fsrs.Card.to_dict(); its `due` is the scheduler's own date.")
-    due = models.DateTimeField(
-        help_text="When the question comes back (the FSRS date, capped by the interview date)."
-    )
-    last_reviewed_at = models.DateTimeField()
-    last_grade = models.PositiveSmallIntegerField(choices=Grade.choices)
-    reviews = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "question"], name="one_card_per_question")]
-        indexes = [models.Index(fields=["user", "due"], name="card_user_due_idx")]
-
-    def __str__(self):
-        return f"{self.user}: {self.question} due {self.due:%Y-%m-%d}"
-
-
-class Bookmark(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bookmarks")
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="bookmarks")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        constraints = [models.UniqueConstraint(fields=["user", "question"], name="one_bookmark_per_question")]
-
-    def __str__(self):
-        return f"{self.user} saved {self.question}"
-
-
-class Note(models.Model):
-    """A reader's private note on a question."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notes")
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="notes")
-    text = models.TextField()
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["-updated_at"]
-        constraints = [models.UniqueConstraint(fields=["user", "question"], name="one_note_per_question")]
-
-    def __str__(self):
-        return f"{self.user}'s note on {self.question}"
-
-
-class ReaderProfile(models.Model):
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reader_profile"
-    )
-    interview_date = models.DateField(null=True, blank=True)
-
-    def __str__(self):
-        return f"Settings of {self.user}"
-
-
-class Quiz(models.Model):
-    """A readiness quiz: N multiple-choice questions drawn from a filter, answered one by one."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quizzes")
-    filters = models.JSONField(
-        default=dict, help_text="The topic and difficulty the questions were drawn from."
-    )
-    question_ids = models.JSONField(default=list)
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name_plural = "quizzes"
-
-    def __str__(self):
-        return f"Quiz {self.pk} of {self.user}"
-
-
-class MockInterview(models.Model):
-    """A timed mock interview. The server holds the clock: `deadline` is fixed when it starts."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mock_interviews"
-    )
-    title = models.CharField(max_length=120)
-    preset = models.CharField(
-        max_length=30, blank=True, help_text="The preset loop it was built from, if any."
-    )
-    filters = models.JSONField(default=dict, blank=True, help_text="What the questions were drawn from.")
-    time_limit_seconds = models.PositiveIntegerField()
-    started_at = models.DateTimeField()
-    deadline = models.DateTimeField()
-    finished_at = models.DateTimeField(null=True, blank=True)
-    # The question on screen and since when: time used per question is counted on the server.
-    current_position = models.PositiveSmallIntegerField(default=1)
-    current_since = models.DateTimeField()
-
-    class Meta:
-        ordering = ["-started_at", "-id"]
-        indexes = [
-            models.Index(fields=["user", "-started_at"], name="mock_user_recent_idx"),
-            models.Index(fields=["finished_at", "deadline"], name="mock_open_deadline_idx"),
-        ]
-
-    def __str__(self):
-        return f"{self.title} ({self.user}, {self.started_at:%Y-%m-%d})"
-
-    def is_open(self, now):
-        return self.finished_at is None and now < self.deadline
-
-    def seconds_left(self, now):
-        return max(0, int((self.deadline - now).total_seconds()))
-
-
-class MockSlot(models.Model):
-    """One question of a mock interview and what the reader has typed for it so far."""
-
-    mock = models.ForeignKey(MockInterview, on_delete=models.CASCADE, related_name="slots")
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
-    position = models.PositiveSmallIntegerField()
-    answer = models.TextField(blank=True)
-    # The browser numbers its saves; a save with a lower number than the stored one is older text.
-    revision = models.BigIntegerField(default=0)
-    saved_at = models.DateTimeField(null=True, blank=True)
-    flagged = models.BooleanField(default=False)
-    seconds_used = models.PositiveIntegerField(default=0)
-    attempt = models.OneToOneField(
-        Attempt, null=True, blank=True, on_delete=models.SET_NULL, related_name="mock_slot"
-    )
-
-    class Meta:
-        ordering = ["mock", "position"]
-        constraints = [models.UniqueConstraint(fields=["mock", "position"], name="one_slot_per_position")]
-
-    def __str__(self):
-        return f"{self.mock}: {self.position}. {self.question}"
+__all__ = [
+    "GRADE_MEANINGS",
+    "Attempt",
+    "Bookmark",
+    "Grade",
+    "MockInterview",
+    "MockSlot",
+    "Note",
+    "Quiz",
+    "ReaderProfile",
+    "ReviewCard",
+]

@@ -1,5 +1,8 @@
 from django import template
 
+from practice.study import selectors
+from practice.study.forms import NoteForm
+
 register = template.Library()
 
 
@@ -23,3 +26,16 @@ def percent(share):
     if share is None:
         return "–"
     return f"{round(share * 100)}%"
+
+
+@register.simple_tag(takes_context=True)
+def reader_state(context, question):
+    """What a question page shows the signed-in reader (attempts, bookmark, note), or None for a visitor.
+
+    The bank's question page asks for it here, so the bank never imports practice:
+    `{% reader_state question as reader %}`.
+    """
+    state = selectors.reader_state(context["request"].user, question)
+    if state is not None:
+        state.note_form = NoteForm(initial={"text": state.note.text if state.note else ""})
+    return state

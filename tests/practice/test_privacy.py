@@ -4,8 +4,8 @@ import uuid
 
 import pytest
 
-from practice import services
 from practice.models import Grade, Quiz
+from practice.study import services
 from tests.factories import ChoiceFactory, QuestionFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,8 +39,8 @@ PERSONAL_URLS = [
     "/practice/review/",
     "/practice/saved/",
     "/practice/settings/",
-    "/practice/export.json",
-    "/practice/export.csv",
+    "/accounts/export.json",
+    "/accounts/export.csv",
     "/practice/quiz/",
     "/questions/canary/",
 ]
@@ -83,7 +83,7 @@ def test_the_owner_does_see_their_data(client, owner, owners_data):
         in client.get(f"/practice/attempts/{owners_data['attempt'].pk}/").content.decode()
     )
     assert "OWNER-SECRET-NOTE" in client.get("/practice/saved/").content.decode()
-    assert "OWNER-SECRET-ANSWER" in client.get("/practice/export.json").content.decode()
+    assert "OWNER-SECRET-ANSWER" in client.get("/accounts/export.json").content.decode()
 
 
 def test_another_reader_cannot_answer_into_the_owners_quiz(client, other_user, owners_data):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from practice.mocks import close_expired
+from practice.mocks.services import close_expired
 
 
 class Command(BaseCommand):

@@ -5,7 +5,8 @@ import time_machine
 from django.utils import timezone
 
 from bank.models import Kind
-from practice import mocks
+from practice.mocks import selectors as mock_selectors
+from practice.mocks import services as mocks
 from practice.models import MockInterview, MockSlot, ReviewCard
 from tests.factories import QuestionFactory, SampleAnswerFactory, TopicFactory
 
@@ -26,7 +27,7 @@ def bank():
 
 @pytest.fixture
 def running(owner, bank):
-    questions = list(mocks.candidate_questions(owner, kinds=[Kind.CONCEPT])[:2])
+    questions = list(mock_selectors.candidate_questions(owner, kinds=[Kind.CONCEPT])[:2])
     return mocks.mock_start(user=owner, title="Two", questions=questions, time_limit_seconds=120)
 
 
@@ -124,7 +125,7 @@ def test_coming_back_after_the_deadline_shows_the_summary(owner_client, running)
 
 
 def test_coming_back_while_running_resumes_where_the_reader_was(owner_client, running):
-    owner_client.get(f"/mock/{running.pk}/q/2/")
+    owner_client.post(f"/mock/{running.pk}/q/1/", {"answer": "", "revision": "1", "go": "2"})
     assert owner_client.get(f"/mock/{running.pk}/")["Location"] == f"/mock/{running.pk}/q/2/"
 
 

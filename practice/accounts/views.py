@@ -1,20 +1,50 @@
-"""Sign-up, settings, export and account deletion. Log in, log out and passwords are Django's own views."""
+"""Accounts: sign up, log in and out, passwords, export your data, delete your account.
+
+Access rule: sign-up, log-in and password reset are public; settings of the account, export and deletion
+are for the signed-in reader and touch only their own data. Log in, log out and passwords are Django's
+own views, with our templates and a 400 for an invalid form like every other form on the site.
+"""
 
 import csv
 import json
 
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from practice import services
-from practice.export import CSV_HEADER, export_data, export_rows
-from practice.forms import DeleteAccountForm, SettingsForm, SignupForm
+from practice.accounts import services
+from practice.accounts.export import CSV_HEADER, export_data, export_rows
+from practice.accounts.forms import DeleteAccountForm, SignupForm
 from practice.http import posted_data, safe_next_url
-from practice.models import ReaderProfile
+
+
+class InvalidFormIs400:
+    """Mixin for Django's auth views: an invalid form answers 400, as everywhere else on the site."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+class LoginView(InvalidFormIs400, auth_views.LoginView):
+    pass
+
+
+class PasswordChangeView(InvalidFormIs400, auth_views.PasswordChangeView):
+    pass
+
+
+class PasswordResetView(InvalidFormIs400, auth_views.PasswordResetView):
+    pass
+
+
+class PasswordResetConfirmView(InvalidFormIs400, auth_views.PasswordResetConfirmView):
+    pass
 
 
 def signup(request):
@@ -22,24 +52,16 @@ def signup(request):
         return redirect(safe_next_url(request) or "practice:dashboard")
     form = SignupForm(posted_data(request))
     if request.method == "POST" and form.is_valid():
-        user = form.save()
+        user = services.account_create(form=form)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"Welcome, {user.username}. Your practice is saved to this account.")
         return redirect(safe_next_url(request) or "practice:dashboard")
-    return render(request, "registration/signup.html", {"form": form, "next": safe_next_url(request)})
-
-
-@login_required
-def reader_settings(request):
-    profile = ReaderProfile.objects.filter(user=request.user).first()
-    form = SettingsForm(
-        posted_data(request), initial={"interview_date": profile.interview_date if profile else None}
+    return render(
+        request,
+        "registration/signup.html",
+        {"form": form, "next": safe_next_url(request)},
+        status=400 if form.errors else 200,
     )
-    if request.method == "POST" and form.is_valid():
-        services.interview_date_set(user=request.user, interview_date=form.cleaned_data["interview_date"])
-        messages.success(request, "Settings saved. Your review dates now fit around your interview.")
-        return redirect("practice:settings")
-    return render(request, "practice/settings.html", {"form": form})
 
 
 @login_required
@@ -69,4 +91,6 @@ def delete_account(request):
         logout(request)
         messages.success(request, "Your account and all its practice data have been deleted.")
         return redirect("home")
-    return render(request, "registration/delete_account.html", {"form": form})
+    return render(
+        request, "registration/delete_account.html", {"form": form}, status=400 if form.errors else 200
+    )

@@ -5,8 +5,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from bank.models import Kind
-from practice import services
+from practice.accounts import services as account_services
 from practice.models import Attempt, Bookmark, Grade, Note, ReviewCard
+from practice.study import services
 from tests.factories import ChoiceFactory, QuestionFactory
 
 pytestmark = pytest.mark.django_db
@@ -127,6 +128,6 @@ def test_deleting_an_account_deletes_its_data_only(owner, other_user):
         services.attempt_grade(attempt=attempt, grade=Grade.SOLID, covered_key_points=[])
         services.note_save(user=user, question=question, text="mine")
         services.bookmark_toggle(user=user, question=question)
-    services.account_delete(user=owner)
+    account_services.account_delete(user=owner)
     assert set(Attempt.objects.values_list("user__username", flat=True)) == {"other"}
     assert ReviewCard.objects.count() == Note.objects.count() == Bookmark.objects.count() == 1

@@ -1,4 +1,7 @@
-"""Writes. Every change to a reader's practice data goes through here, under a transaction."""
+"""Writes of practice: attempts, grades, review cards, bookmarks, notes, settings and quizzes.
+
+Every change to a reader's practice data goes through here, under a transaction.
+"""
 
 import uuid
 
@@ -7,11 +10,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from bank.models import Kind
-from practice import scheduling
-from practice.models import Attempt, Bookmark, Grade, Note, ReaderProfile, ReviewCard
-
-MAX_ANSWER_LENGTH = 20_000
-MAX_SECONDS = 6 * 60 * 60
+from bank.selectors import filter_params, filtered_questions
+from practice.limits import MAX_ANSWER_LENGTH, MAX_NOTE_LENGTH, MAX_QUIZ_QUESTIONS, MAX_SECONDS_ON_ANSWER
+from practice.study import scheduling, selectors
+from practice.study.models import Attempt, Bookmark, Grade, Note, Quiz, ReaderProfile, ReviewCard
 
 
 def new_token():
@@ -51,7 +53,7 @@ def attempt_submit(
                 source=source,
                 answer=answer,
                 choice=choice,
-                seconds_spent=max(0, min(int(seconds_spent), MAX_SECONDS)),
+                seconds_spent=max(0, min(int(seconds_spent), MAX_SECONDS_ON_ANSWER)),
                 key_points_total=len(question.key_points),
                 submitted_at=now,
                 quiz=quiz,
@@ -96,7 +98,7 @@ def attempt_grade(*, attempt, grade, covered_key_points, now=None):
 def card_review(*, user, question, grade, now):
     card = ReviewCard.objects.select_for_update().filter(user=user, question=question).first()
     fsrs_card, due = scheduling.review(card.fsrs_card if card else None, grade, now)
-    due = scheduling.cap_for_interview(due, _interview_date(user), now)
+    due = scheduling.cap_for_interview(due, selectors.interview_date(user), now)
     if card is None:
         return ReviewCard.objects.create(
             user=user,
@@ -113,10 +115,6 @@ def card_review(*, user, question, grade, now):
     return card
 
 
-def _interview_date(user):
-    return ReaderProfile.objects.filter(user=user).values_list("interview_date", flat=True).first()
-
-
 @transaction.atomic
 def interview_date_set(*, user, interview_date, now=None):
     """Save the interview date and re-plan every card around it (or back to FSRS's dates when cleared)."""
@@ -129,6 +127,7 @@ def interview_date_set(*, user, interview_date, now=None):
             card.save(update_fields=["due"])
 
 
+@transaction.atomic
 def bookmark_toggle(*, user, question):
     """Save or unsave a question. Returns True when it is now saved."""
     deleted, _ = Bookmark.objects.filter(user=user, question=question).delete()
@@ -138,9 +137,12 @@ def bookmark_toggle(*, user, question):
     return True
 
 
+@transaction.atomic
 def note_save(*, user, question, text):
     """Keep a private note; saving an empty note deletes it."""
     text = text.strip()
+    if len(text) > MAX_NOTE_LENGTH:
+        raise ValidationError(f"Notes are limited to {MAX_NOTE_LENGTH:,} characters; nothing was saved.")
     if not text:
         Note.objects.filter(user=user, question=question).delete()
         return None
@@ -149,25 +151,41 @@ def note_save(*, user, question, text):
 
 
 @transaction.atomic
-def account_delete(*, user):
-    """Delete the reader and, through the foreign keys, every attempt, card, note, bookmark and quiz."""
-    user.delete()
-
-
 def quiz_start(*, user, topic=None, difficulty="", count=6):
-    """Draw up to `count` published multiple-choice questions at random. Returns (quiz, how many matched)."""
-    from bank.models import Question
-    from practice.models import Quiz
+    """Draw up to `count` published multiple-choice questions at random, through the bank's filters.
 
-    questions = Question.objects.published().filter(kind=Kind.MULTIPLE_CHOICE)
-    if topic is not None:
-        questions = questions.filter(topic=topic)
-    if difficulty:
-        questions = questions.filter(difficulty=difficulty)
-    ids = list(questions.order_by("?").values_list("pk", flat=True)[:count])
+    Returns (quiz, how many matched); (None, 0) when nothing matches.
+    """
+    params = filter_params(
+        kind=Kind.MULTIPLE_CHOICE, topic=topic.slug if topic else "", difficulty=difficulty
+    )
+    questions, _ = filtered_questions(params)
+    ids = list(questions.order_by("?").values_list("pk", flat=True)[: min(count, MAX_QUIZ_QUESTIONS)])
     if not ids:
         return None, 0
     quiz = Quiz.objects.create(
         user=user, filters={"topic": topic.slug if topic else "", "difficulty": difficulty}, question_ids=ids
     )
     return quiz, len(ids)
+
+
+@transaction.atomic
+def quiz_answer(*, user, quiz, question, token, choice, seconds_spent=0, now=None):
+    """Store one quiz answer (graded at once); the answer to the last question finishes the quiz."""
+    now = now or timezone.now()
+    if question.pk not in quiz.question_ids:
+        raise ValidationError("That question is not in this quiz.")
+    attempt = attempt_submit(
+        user=user,
+        question=question,
+        token=token,
+        choice=choice,
+        seconds_spent=seconds_spent,
+        source=Attempt.Source.QUIZ,
+        quiz=quiz,
+        now=now,
+    )
+    answered = set(Attempt.objects.filter(quiz=quiz).values_list("question_id", flat=True))
+    if answered >= set(quiz.question_ids):
+        Quiz.objects.filter(pk=quiz.pk, finished_at__isnull=True).update(finished_at=now)
+    return attempt

@@ -4,8 +4,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 
-from practice import services
 from practice.models import Grade
+from practice.study import services
 from tests.factories import QuestionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db

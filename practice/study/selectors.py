@@ -9,10 +9,11 @@ from django.db.models.functions import Cast, TruncDate
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from bank.models import Question, Status
+from bank.models import Question, published_filter
 from bank.selectors import filtered_questions
-from practice.models import Attempt, Bookmark, Grade, Note, ReviewCard
-from practice.scheduling import start_of_day
+from bank.selectors import get_published_question as get_published_question
+from practice.study.models import Attempt, Bookmark, Grade, Note, Quiz, ReaderProfile, ReviewCard
+from practice.study.scheduling import start_of_day
 
 HISTORY_DAYS = 90
 
@@ -21,14 +22,6 @@ def get_attempt_for_user(attempt_id, user):
     """The reader's own attempt, or 404 (another reader's attempt does not exist for them)."""
     return get_object_or_404(
         Attempt.objects.select_related("question__topic", "choice"), pk=attempt_id, user=user
-    )
-
-
-def get_published_question(slug):
-    return get_object_or_404(
-        Question.objects.select_related("topic").prefetch_related("choices", "answers"),
-        slug=slug,
-        status=Status.PUBLISHED,
     )
 
 
@@ -41,6 +34,7 @@ class ReaderState:
     attempts: list
     is_bookmarked: bool
     note: Note | None
+    note_form: object = None  # set by the template tag that shows it
 
 
 def reader_state(user, question):
@@ -54,11 +48,21 @@ def reader_state(user, question):
     )
 
 
+def interview_date(user):
+    """The reader's interview date, or None."""
+    return ReaderProfile.objects.filter(user=user).values_list("interview_date", flat=True).first()
+
+
+def review_card_for(user, question):
+    """The reader's review card for `question`, or None before its first graded attempt."""
+    return ReviewCard.objects.filter(user=user, question=question).first()
+
+
 def review_queue(user, now=None):
     """Cards due now, most overdue first; a question reviewed today waits until tomorrow."""
     now = now or timezone.now()
     return (
-        ReviewCard.objects.filter(user=user, due__lte=now, question__status=Status.PUBLISHED)
+        ReviewCard.objects.filter(published_filter("question__"), user=user, due__lte=now)
         .exclude(last_reviewed_at__gte=start_of_day(now))
         .select_related("question__topic")
         .order_by("due", "id")
@@ -147,7 +151,7 @@ def streak(days):
     return run
 
 
-def _average_coverage(prefix=""):
+def average_coverage(prefix=""):
     """Average share of key points covered, over attempts whose question had key points.
 
     `prefix` reaches the attempt through a relation, e.g. "attempt__" from a mock slot.
@@ -163,7 +167,7 @@ def topic_stats(user):
     rows = (
         Attempt.objects.filter(user=user, graded_at__isnull=False)
         .values("question__topic__slug", "question__topic__name")
-        .annotate(attempts=Count("id"), average_grade=Avg("grade"), average_coverage=_average_coverage())
+        .annotate(attempts=Count("id"), average_grade=Avg("grade"), average_coverage=average_coverage())
         .order_by("question__topic__name")
     )
     return [
@@ -184,7 +188,7 @@ def calibration(user):
         row["grade"]: row
         for row in Attempt.objects.filter(user=user, graded_at__isnull=False, key_points_total__gt=0)
         .values("grade")
-        .annotate(n=Count("id"), average_coverage=_average_coverage())
+        .annotate(n=Count("id"), average_coverage=average_coverage())
     }
     return [
         (
@@ -207,22 +211,62 @@ def least_recent_question(user, params):
     questions, errors = filtered_questions(params)
     if errors:
         return None
-    return (
-        questions.annotate(last_try=Max("attempts__submitted_at", filter=Q(attempts__user=user)))
-        .order_by(F("last_try").asc(nulls_first=True), "?")
-        .first()
+    return least_recent_first(questions, user).first()
+
+
+def least_recent_first(questions, user):
+    """`questions` with the ones the reader never tried first, then the least recently tried; random within."""
+    return questions.annotate(last_try=Max("attempts__submitted_at", filter=Q(attempts__user=user))).order_by(
+        F("last_try").asc(nulls_first=True), "?"
     )
 
 
-def mock_topic_scores(mock):
-    """Per topic of a finished mock: graded answers, average grade and key-point coverage, weakest first."""
-    return list(
-        mock.slots.filter(attempt__graded_at__isnull=False)
-        .values("question__topic__slug", "question__topic__name")
-        .annotate(
-            answered=Count("id"),
-            average_grade=Avg("attempt__grade"),
-            coverage=_average_coverage("attempt__"),
-        )
-        .order_by("average_grade", "question__topic__name")
+def get_quiz_for_user(quiz_id, user):
+    """The reader's own quiz, or 404."""
+    return get_object_or_404(Quiz, pk=quiz_id, user=user)
+
+
+def finished_quizzes(user, limit=10):
+    return list(Quiz.objects.filter(user=user, finished_at__isnull=False)[:limit])
+
+
+def quiz_answers(quiz):
+    """{question id: attempt} for the quiz's answered questions."""
+    return {a.question_id: a for a in Attempt.objects.filter(quiz=quiz).select_related("choice", "question")}
+
+
+def quiz_next_question(quiz, answers):
+    """The first unanswered question of the quiz with its options, or None when all are answered."""
+    remaining = [pk for pk in quiz.question_ids if pk not in answers]
+    if not remaining:
+        return None
+    return Question.objects.prefetch_related("choices").filter(pk=remaining[0]).first()
+
+
+@dataclass
+class QuizResult:
+    rows: list  # [(question, attempt or None)] in quiz order
+    correct: int
+    to_study: list  # topics of the questions missed, in order of first miss
+    unfinished: bool
+
+    @property
+    def total(self):
+        return len(self.rows)
+
+
+def quiz_result(quiz):
+    """Score a quiz: right answers, and the topics to study from the ones missed or skipped."""
+    answers = quiz_answers(quiz)
+    questions = {q.pk: q for q in Question.objects.filter(pk__in=quiz.question_ids).select_related("topic")}
+    rows = [(questions[pk], answers.get(pk)) for pk in quiz.question_ids if pk in questions]
+    to_study = {}
+    correct = 0
+    for question, attempt in rows:
+        if attempt and attempt.choice and attempt.choice.is_correct:
+            correct += 1
+        else:
+            to_study.setdefault(question.topic.slug, question.topic)
+    return QuizResult(
+        rows=rows, correct=correct, to_study=list(to_study.values()), unfinished=len(answers) < len(rows)
     )

@@ -1,6 +1,11 @@
-"""A reader's own data, whole, for download (JSON and CSV)."""
+"""A reader's own data, whole, for download (JSON and CSV): account, settings, attempts, notes,
+bookmarks, review state, quizzes and mock interviews."""
 
-from practice.models import Attempt, Bookmark, Note, ReaderProfile, ReviewCard
+from django.db.models import Prefetch
+
+from bank.models import Question
+from practice.mocks.models import MockInterview, MockSlot
+from practice.study.models import Attempt, Bookmark, Note, Quiz, ReaderProfile, ReviewCard
 
 CSV_HEADER = [
     "record",
@@ -14,6 +19,7 @@ CSV_HEADER = [
     "seconds_spent",
     "text",
     "due",
+    "quiz_or_mock",
 ]
 
 
@@ -75,7 +81,62 @@ def export_data(user):
             }
             for card in ReviewCard.objects.filter(user=user).select_related("question")
         ],
+        "quizzes": [
+            {
+                "id": quiz.pk,
+                "created_at": quiz.created_at.isoformat(),
+                "finished_at": quiz.finished_at.isoformat() if quiz.finished_at else None,
+                "drawn_from": quiz.filters,
+                "questions": [slugs.get(pk) for pk in quiz.question_ids if pk in slugs],
+            }
+            for slugs in [_question_slugs(user)]
+            for quiz in Quiz.objects.filter(user=user).order_by("created_at", "id")
+        ],
+        "mock_interviews": [
+            {
+                "id": mock.pk,
+                "title": mock.title,
+                "preset": mock.preset,
+                "drawn_from": mock.filters,
+                "time_limit_seconds": mock.time_limit_seconds,
+                "started_at": mock.started_at.isoformat(),
+                "deadline": mock.deadline.isoformat(),
+                "finished_at": mock.finished_at.isoformat() if mock.finished_at else None,
+                "answers": [
+                    {
+                        "position": slot.position,
+                        "question": slot.question.slug,
+                        "answer": slot.answer,
+                        "flagged": slot.flagged,
+                        "seconds_used": slot.seconds_used,
+                        "grade": slot.attempt.get_grade_display()
+                        if slot.attempt and slot.attempt.grade
+                        else None,
+                    }
+                    for slot in mock.slots.all()
+                ],
+            }
+            for mock in _mocks(user)
+        ],
     }
+
+
+def _question_slugs(user):
+    """{question id: slug} for every question in the reader's quizzes (one query)."""
+    ids = {pk for ids in Quiz.objects.filter(user=user).values_list("question_ids", flat=True) for pk in ids}
+    return dict(Question.objects.filter(pk__in=ids).values_list("pk", "slug"))
+
+
+def _mocks(user):
+    return (
+        MockInterview.objects.filter(user=user)
+        .order_by("started_at", "id")
+        .prefetch_related(
+            Prefetch(
+                "slots", queryset=MockSlot.objects.select_related("question", "attempt").order_by("position")
+            )
+        )
+    )
 
 
 def export_rows(user):
@@ -105,6 +166,24 @@ def export_rows(user):
             grade=card.get_last_grade_display(),
             due=card.due.isoformat(),
         )
+    for quiz in Quiz.objects.filter(user=user).order_by("created_at", "id"):
+        yield {
+            "record": "quiz",
+            "date": quiz.created_at.isoformat(),
+            "quiz_or_mock": f"quiz {quiz.pk}",
+            "text": f"{len(quiz.question_ids)} questions" + (", finished" if quiz.finished_at else ""),
+        }
+    for mock in _mocks(user):
+        for slot in mock.slots.all():
+            yield _row(
+                "mock_answer",
+                slot.question,
+                mock.started_at,
+                quiz_or_mock=f"mock {mock.pk}: {mock.title}",
+                seconds_spent=slot.seconds_used,
+                grade=slot.attempt.get_grade_display() if slot.attempt and slot.attempt.grade else "",
+                text=slot.answer,
+            )
 
 
 def _row(record, question, moment, **values):

@@ -47,7 +47,7 @@ def test_sign_up_explains_what_is_wrong(client):
     response = client.post(
         "/accounts/signup/", {"username": "", "email": "nope", "password1": "1", "password2": "2"}
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     body = response.content.decode()
     assert "This field is required." in body and "Enter a valid email address." in body
 
@@ -94,7 +94,7 @@ def test_reset_password_by_email(client, owner):
 def test_delete_account_needs_the_password(owner_client, owner):
     AttemptFactory(user=owner)
     response = owner_client.post("/accounts/delete/", {"password": "wrong"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "That is not your password." in response.content.decode()
     assert get_user_model().objects.filter(pk=owner.pk).exists()
 
@@ -112,22 +112,31 @@ def test_delete_account_removes_everything(owner_client, owner, other_user):
 def test_export_json_has_all_my_data_and_only_mine(owner_client, owner, other_user):
     AttemptFactory(user=owner, answer="my words")
     AttemptFactory(user=other_user, answer="their words")
-    response = owner_client.get("/practice/export.json")
+    response = owner_client.get("/accounts/export.json")
     assert response["Content-Disposition"].startswith("attachment;")
     data = json.loads(response.content)
-    assert set(data) == {"account", "settings", "attempts", "notes", "bookmarks", "review_state"}
+    assert set(data) == {
+        "account",
+        "settings",
+        "attempts",
+        "notes",
+        "bookmarks",
+        "review_state",
+        "quizzes",
+        "mock_interviews",
+    }
     assert [a["answer"] for a in data["attempts"]] == ["my words"]
 
 
 def test_export_csv(owner_client, owner, other_user):
-    from practice import services
+    from practice.study import services
 
     attempt = AttemptFactory(user=owner, answer="my words")
     services.note_save(user=owner, question=attempt.question, text="my note")
     services.bookmark_toggle(user=owner, question=attempt.question)
     services.attempt_grade(attempt=attempt, grade=3, covered_key_points=[0])
     AttemptFactory(user=other_user, answer="their words")
-    rows = list(csv.DictReader(io.StringIO(owner_client.get("/practice/export.csv").content.decode())))
+    rows = list(csv.DictReader(io.StringIO(owner_client.get("/accounts/export.csv").content.decode())))
     assert [row["record"] for row in rows] == ["attempt", "note", "bookmark", "review"]
     assert rows[0]["text"] == "my words" and rows[0]["grade"] == "Solid" and rows[1]["text"] == "my note"
     assert rows[3]["due"] and all(row["question_slug"] == attempt.question.slug for row in rows)

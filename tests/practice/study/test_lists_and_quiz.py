@@ -3,9 +3,9 @@ import uuid
 import pytest
 
 from bank.models import Kind
-from practice import services
-from practice.forms import sign_start
 from practice.models import Attempt, Quiz
+from practice.study import services
+from practice.study.forms import sign_start
 from tests.factories import AttemptFactory, ChoiceFactory, QuestionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db

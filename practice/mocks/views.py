@@ -1,48 +1,38 @@
-"""Timed mock interviews: set up, answer against the server's clock, finish, and learn from the summary."""
+"""Timed mock interviews: set up, answer against the server's clock, finish, and learn from the summary.
+
+Access rule: every view here is for a signed-in reader (`login_required`) and reaches only that
+reader's own mocks; another reader's mock is a 404. GET never writes, except closing a mock whose
+deadline has passed (idempotent: the answers saved before the deadline are kept either way).
+"""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Avg, Count, Q
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from practice import charts, mocks, selectors, services
-from practice.forms import GradeForm, MockAnswerForm, MockSetupForm
-from practice.http import posted_data
-from practice.models import MockInterview, MockSlot
-
-
-def _get_mock_for_user(mock_id, user):
-    return get_object_or_404(MockInterview, pk=mock_id, user=user)
-
-
-def _get_slot(mock, position):
-    return get_object_or_404(MockSlot.objects.select_related("question__topic"), mock=mock, position=position)
+from practice.http import posted_data, whole_number
+from practice.mocks import presets, selectors, services
+from practice.mocks.forms import MockAnswerForm, MockSetupForm
+from practice.study import charts
+from practice.study import services as study_services
+from practice.study.forms import GradeForm
 
 
 def _close_if_expired(mock, now):
     if mock.finished_at is None and now >= mock.deadline:
-        return mocks.mock_finish(mock=mock, now=now), True
+        return services.mock_finish(mock=mock, now=now), True
     return mock, False
 
 
 @login_required
 def mock_list(request):
     now = timezone.now()
-    mocks.close_expired(now=now, user=request.user)
-    past = list(
-        MockInterview.objects.filter(user=request.user)
-        .annotate(
-            questions=Count("slots"),
-            graded=Count("slots", filter=Q(slots__attempt__graded_at__isnull=False)),
-            average_grade=Avg("slots__attempt__grade"),
-        )
-        .order_by("-started_at")[:50]
-    )
+    services.close_expired(now=now, user=request.user)
+    past = selectors.mock_history(request.user)
     scored = [mock for mock in reversed(past) if mock.average_grade is not None][-20:]
     bars = charts.column_chart(
         [(f"{m.started_at:%d %b}", round(m.average_grade * 25)) for m in scored], height=100
@@ -57,10 +47,10 @@ def mock_new(request):
     form = MockSetupForm(posted_data(request) if "preset" not in request.POST else None)
     shortfall = None
     if request.method == "POST":
-        preset = mocks.PRESETS.get(request.POST.get("preset", ""))
+        preset = presets.PRESETS.get(request.POST.get("preset", ""))
         if preset is not None:
             questions = list(
-                mocks.candidate_questions(request.user, kinds=preset.kinds, topics=preset.topics)[
+                selectors.candidate_questions(request.user, kinds=preset.kinds, topics=preset.topics)[
                     : preset.count
                 ]
             )
@@ -75,11 +65,11 @@ def mock_new(request):
             data = form.cleaned_data
             wanted = data["count"]
             questions = list(
-                mocks.candidate_questions(
+                selectors.candidate_questions(
                     request.user,
                     topics=[topic.slug for topic in data["topics"]],
-                    role=data["role"],
-                    company=data["company"],
+                    roles=[data["role"].slug] if data["role"] else [],
+                    companies=[data["company"].slug] if data["company"] else [],
                     difficulties=data["difficulties"],
                 )[:wanted]
             )
@@ -103,7 +93,7 @@ def mock_new(request):
         "practice/mock_new.html",
         {
             "form": form,
-            "presets": mocks.PRESETS.values(),
+            "presets": presets.PRESETS.values(),
             "shortfall": shortfall,
             # The same choices, posted again with accept_fewer when the reader takes what exists.
             "resubmit": [
@@ -119,7 +109,7 @@ def mock_new(request):
 
 def _start(request, *, title, questions, seconds, preset="", filters=None):
     try:
-        mock = mocks.mock_start(
+        mock = services.mock_start(
             user=request.user,
             title=title,
             questions=questions,
@@ -127,7 +117,7 @@ def _start(request, *, title, questions, seconds, preset="", filters=None):
             preset=preset,
             filters=filters,
         )
-    except mocks.MockError as error:
+    except services.MockError as error:
         messages.error(request, str(error))
         return redirect("mock:new")
     return redirect("mock:question", mock_id=mock.pk, position=1)
@@ -135,7 +125,7 @@ def _start(request, *, title, questions, seconds, preset="", filters=None):
 
 @login_required
 def mock_resume(request, mock_id):
-    mock = _get_mock_for_user(mock_id, request.user)
+    mock = selectors.get_mock_for_user(mock_id, request.user)
     mock, _ = _close_if_expired(mock, timezone.now())
     if mock.finished_at:
         return redirect("mock:summary", mock_id=mock.pk)
@@ -154,8 +144,8 @@ def _time_is_up(request, mock):
 @login_required
 def mock_question(request, mock_id, position):
     now = timezone.now()
-    mock = _get_mock_for_user(mock_id, request.user)
-    slot = _get_slot(mock, position)
+    mock = selectors.get_mock_for_user(mock_id, request.user)
+    slot = selectors.get_slot(mock, position)
     mock, closed = _close_if_expired(mock, now)
     if mock.finished_at:
         return (
@@ -163,39 +153,41 @@ def mock_question(request, mock_id, position):
             if closed or request.method == "POST"
             else redirect("mock:summary", mock_id=mock.pk)
         )
-    form = MockAnswerForm(posted_data(request))
+    form = MockAnswerForm(posted_data(request), slot=slot)
     if request.method == "POST":
         if not form.is_valid():
             return _render_question(request, mock, slot, form, now, status=400)
         try:
-            mocks.mock_save_answer(
+            services.mock_save_answer(
                 slot=slot, answer=form.cleaned_data["answer"], revision=form.cleaned_data["revision"], now=now
             )
-            mocks.mock_flag(slot=slot, flagged=form.cleaned_data["flagged"], now=now)
-        except mocks.TimeIsUp:
-            mocks.mock_finish(mock=mock, now=now)
+            services.mock_flag(slot=slot, flagged=form.cleaned_data["flagged"], now=now)
+        except services.TimeIsUp:
+            services.mock_finish(mock=mock, now=now)
             return _time_is_up(request, mock)
-        return _after_save(request, mock, position)
-    mock = mocks.mock_move(mock=mock, position=position, now=now)
+        return _after_save(request, mock, position, now)
     return _render_question(request, mock, slot, form, now)
 
 
-def _after_save(request, mock, position):
-    count = mock.slots.count()
+def _after_save(request, mock, position, now):
+    """Where the reader goes after a save: finish, or another question (the time so far is charged)."""
     if "finish" in request.POST:
-        mocks.mock_finish(mock=mock)
+        services.mock_finish(mock=mock, now=now)
         return redirect("mock:summary", mock_id=mock.pk)
+    count = selectors.slot_count(mock)
+    go = whole_number(request.POST.get("go"), maximum=count)
     if "previous" in request.POST and position > 1:
         position -= 1
     elif "next" in request.POST and position < count:
         position += 1
-    elif request.POST.get("go", "").isdigit() and 1 <= int(request.POST["go"]) <= count:
-        position = int(request.POST["go"])
+    elif go is not None and go >= 1:
+        position = go
+    services.mock_move(mock=mock, position=position, now=now)
     return redirect("mock:question", mock_id=mock.pk, position=position)
 
 
 def _render_question(request, mock, slot, form, now, status=200):
-    slots = list(mock.slots.only("position", "flagged", "revision", "answer").order_by("position"))
+    slots = selectors.slots_for_navigation(mock)
     return render(
         request,
         "practice/mock_question.html",
@@ -207,7 +199,6 @@ def _render_question(request, mock, slot, form, now, status=200):
             "count": len(slots),
             "form": form,
             "seconds_left": mock.seconds_left(now),
-            "next_revision": slot.revision + 1,
             "save_url": reverse("mock:autosave", args=[mock.pk, slot.position]),
         },
         status=status,
@@ -219,20 +210,20 @@ def _render_question(request, mock, slot, form, now, status=200):
 def mock_autosave(request, mock_id, position):
     """JavaScript saves as the reader types. 409 once time is up; older text never replaces newer."""
     now = timezone.now()
-    mock = _get_mock_for_user(mock_id, request.user)
-    slot = _get_slot(mock, position)
-    form = MockAnswerForm(request.POST)
+    mock = selectors.get_mock_for_user(mock_id, request.user)
+    slot = selectors.get_slot(mock, position)
+    form = MockAnswerForm(request.POST, slot=slot)
     if not form.is_valid():
         return JsonResponse(
             {"error": "The save was malformed; nothing was stored.", "fields": list(form.errors)}, status=400
         )
     try:
-        stored = mocks.mock_save_answer(
+        stored = services.mock_save_answer(
             slot=slot, answer=form.cleaned_data["answer"], revision=form.cleaned_data["revision"], now=now
         )
         if "flag_sent" in request.POST:
-            mocks.mock_flag(slot=slot, flagged=form.cleaned_data["flagged"], now=now)
-    except mocks.TimeIsUp as error:
+            services.mock_flag(slot=slot, flagged=form.cleaned_data["flagged"], now=now)
+    except services.TimeIsUp as error:
         return JsonResponse(
             {"error": str(error), "summary_url": reverse("mock:summary", args=[mock.pk])}, status=409
         )
@@ -250,27 +241,26 @@ def mock_autosave(request, mock_id, position):
 @login_required
 @require_POST
 def mock_finish(request, mock_id):
-    mock = _get_mock_for_user(mock_id, request.user)
-    mocks.mock_finish(mock=mock)
+    mock = selectors.get_mock_for_user(mock_id, request.user)
+    services.mock_finish(mock=mock)
     return redirect("mock:summary", mock_id=mock.pk)
 
 
 @login_required
 def mock_summary(request, mock_id):
     now = timezone.now()
-    mock = _get_mock_for_user(mock_id, request.user)
+    mock = selectors.get_mock_for_user(mock_id, request.user)
     mock, _ = _close_if_expired(mock, now)
     if mock.finished_at is None:
         messages.info(request, "This mock is still running. Finish it to see the summary.")
         return redirect("mock:question", mock_id=mock.pk, position=mock.current_position)
-    slots = list(
-        mock.slots.select_related("question__topic", "attempt")
-        .prefetch_related("question__answers")
-        .order_by("position")
-    )
+    slots = selectors.summary_slots(mock)
     for slot in slots:
-        slot.grade_form = GradeForm(key_points=[mark_safe(point) for point in slot.question.key_points_html])
-        slot.sample = next(iter(slot.question.answers.all()), None)
+        slot.grade_form = GradeForm(
+            key_points=[mark_safe(point) for point in slot.question.key_points_html],
+            auto_id=f"slot{slot.position}-%s",
+        )
+        slot.sample = slot.question.featured_answer
         slot.covered = set(slot.attempt.covered_key_points) if slot.attempt else set()
     by_topic = selectors.mock_topic_scores(mock)
     return render(
@@ -292,14 +282,14 @@ def mock_summary(request, mock_id):
 @require_POST
 def mock_grade(request, mock_id, position):
     """Grade one answer of a finished mock with the practice grading service (it feeds the review queue)."""
-    mock = _get_mock_for_user(mock_id, request.user)
-    slot = _get_slot(mock, position)
+    mock = selectors.get_mock_for_user(mock_id, request.user)
+    slot = selectors.get_slot(mock, position)
     if mock.finished_at is None or slot.attempt is None:
         messages.error(request, "Finish the mock before grading its answers.")
         return redirect("mock:resume", mock_id=mock.pk)
     form = GradeForm(request.POST, key_points=slot.question.key_points)
     if form.is_valid():
-        services.attempt_grade(
+        study_services.attempt_grade(
             attempt=slot.attempt,
             grade=form.cleaned_data["grade"],
             covered_key_points=form.cleaned_data["covered"],

@@ -3,7 +3,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bank.models import Kind
-from practice import mocks
+from practice.mocks import selectors as mock_selectors
+from practice.mocks import services as mocks
 from practice.models import Attempt, MockInterview, MockSlot
 from tests.factories import AttemptFactory, QuestionFactory
 
@@ -75,12 +76,12 @@ def test_questions_not_answered_lately_come_first(owner):
     answered = QuestionFactory(kind=Kind.CONCEPT, title="Answered")
     fresh = QuestionFactory(kind=Kind.CONCEPT, title="Fresh")
     AttemptFactory(user=owner, question=answered)
-    assert list(mocks.candidate_questions(owner, kinds=[Kind.CONCEPT]))[0] == fresh
+    assert list(mock_selectors.candidate_questions(owner, kinds=[Kind.CONCEPT]))[0] == fresh
 
 
 def test_multiple_choice_questions_are_not_drawn(owner):
     QuestionFactory(kind=Kind.MULTIPLE_CHOICE)
-    assert not mocks.candidate_questions(owner).exists()
+    assert not mock_selectors.candidate_questions(owner).exists()
 
 
 def test_a_mock_needs_questions_and_a_sane_limit(owner):

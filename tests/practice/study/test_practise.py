@@ -6,8 +6,8 @@ import time_machine
 from django.utils import timezone
 
 from bank.models import Kind
-from practice.forms import sign_start
 from practice.models import Attempt, Grade, ReviewCard
+from practice.study.forms import sign_start
 from tests.factories import ChoiceFactory, QuestionFactory, SampleAnswerFactory
 
 pytestmark = pytest.mark.django_db

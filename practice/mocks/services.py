@@ -1,75 +1,23 @@
-"""Mock interviews: presets, drawing questions, and every write to a running mock.
+"""Writes of mock interviews: start, save an answer, flag, move between questions, finish, close.
 
 The deadline is set once, on the server, when the mock starts; every write checks it in the same
 UPDATE that stores the text, so no form field and no slow request can extend the time.
 """
 
+import logging
 import uuid
-from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import F, Max, Q
+from django.db.models import F
 from django.utils import timezone
 
-from bank.models import Kind, Question
-from practice.models import Attempt, MockInterview, MockSlot
-from practice.services import attempt_submit
+from practice.limits import MAX_ANSWER_LENGTH, MAX_MOCK_MINUTES, MAX_MOCK_QUESTIONS
+from practice.mocks.models import MockInterview, MockSlot
+from practice.study.models import Attempt
+from practice.study.services import attempt_submit
 
-MAX_QUESTIONS = 10
-MAX_MINUTES = 180
-MAX_ANSWER_LENGTH = 20_000
-
-
-@dataclass(frozen=True)
-class Preset:
-    slug: str
-    title: str
-    description: str
-    kinds: tuple[str, ...]
-    count: int
-    minutes_total: int
-    topics: tuple[str, ...] = field(default=())
-
-
-PRESETS = {
-    preset.slug: preset
-    for preset in [
-        Preset(
-            "system-design",
-            "ML system design",
-            "One open design scenario, 30 minutes: requirements, architecture, trade-offs, failure modes.",
-            (Kind.SYSTEM_DESIGN,),
-            1,
-            30,
-        ),
-        Preset(
-            "production-incident",
-            "Production incident",
-            "One debugging scenario, 20 minutes: something broke in production; find it and fix it.",
-            (Kind.SCENARIO,),
-            1,
-            20,
-            ("serving-and-inference", "monitoring-and-drift", "feature-stores-and-data-pipelines"),
-        ),
-        Preset(
-            "concepts",
-            "Concepts round",
-            "Four quick concept questions, 5 minutes each.",
-            (Kind.CONCEPT,),
-            4,
-            20,
-        ),
-        Preset(
-            "behavioural",
-            "Behavioural round",
-            "Two behavioural questions, 10 minutes each: situation, task, action, result.",
-            (Kind.BEHAVIOURAL,),
-            2,
-            20,
-        ),
-    ]
-}
+logger = logging.getLogger(__name__)
 
 
 class MockError(Exception):
@@ -80,31 +28,13 @@ class TimeIsUp(MockError):
     pass
 
 
-def candidate_questions(user, *, kinds=(), topics=(), role=None, company=None, difficulties=()):
-    """Published questions for a mock: never-answered first, then the least recently answered, shuffled within."""
-    questions = Question.objects.published().exclude(kind=Kind.MULTIPLE_CHOICE)
-    if kinds:
-        questions = questions.filter(kind__in=kinds)
-    if topics:
-        questions = questions.filter(topic__slug__in=topics)
-    if role is not None:
-        questions = questions.filter(roles=role)
-    if company is not None:
-        questions = questions.filter(companies=company)
-    if difficulties:
-        questions = questions.filter(difficulty__in=difficulties)
-    return questions.annotate(last_try=Max("attempts__submitted_at", filter=Q(attempts__user=user))).order_by(
-        F("last_try").asc(nulls_first=True), "?"
-    )
-
-
 @transaction.atomic
 def mock_start(*, user, title, questions, time_limit_seconds, preset="", filters=None, now=None):
     now = now or timezone.now()
     if not questions:
         raise MockError("No questions match that choice yet. Try fewer filters.")
-    if not 60 <= time_limit_seconds <= MAX_MINUTES * 60:
-        raise MockError(f"The time limit must be between 1 and {MAX_MINUTES} minutes.")
+    if not 60 <= time_limit_seconds <= MAX_MOCK_MINUTES * 60:
+        raise MockError(f"The time limit must be between 1 and {MAX_MOCK_MINUTES} minutes.")
     mock = MockInterview.objects.create(
         user=user,
         title=title,
@@ -118,7 +48,7 @@ def mock_start(*, user, title, questions, time_limit_seconds, preset="", filters
     )
     MockSlot.objects.bulk_create(
         MockSlot(mock=mock, question=question, position=position)
-        for position, question in enumerate(questions[:MAX_QUESTIONS], start=1)
+        for position, question in enumerate(questions[:MAX_MOCK_QUESTIONS], start=1)
     )
     return mock
 
@@ -212,6 +142,10 @@ def close_expired(now=None, user=None):
         expired = expired.filter(user=user)
     closed = 0
     for mock in expired.only("pk"):
-        mock_finish(mock=mock, now=now)
+        try:
+            mock_finish(mock=mock, now=now)
+        except Exception:  # one broken mock must not keep every other reader's mock open
+            logger.exception("Could not close expired mock %s", mock.pk)
+            continue
         closed += 1
     return closed

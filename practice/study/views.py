@@ -1,3 +1,9 @@
+"""Practice: answer a question, grade yourself, review what is due, keep notes, take a readiness quiz.
+
+Access rule: every view here is for a signed-in reader (`login_required`) and shows or changes only
+that reader's own data; another reader's attempt or quiz is a 404.
+"""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -11,10 +17,19 @@ from django.views.decorators.http import require_POST
 from bank.models import Kind
 from bank.rendering import render_markdown
 from bank.selectors import FACET_FIELDS, facet_counts
-from practice import charts, selectors, services
-from practice.forms import AnswerForm, ChoiceAnswerForm, GradeForm, NoteForm, sign_start
-from practice.http import posted_data, safe_next_url
-from practice.models import GRADE_MEANINGS, Grade
+from practice.http import posted_data, safe_next_url, whole_number
+from practice.limits import MAX_ANSWER_LENGTH
+from practice.study import charts, selectors, services
+from practice.study.forms import (
+    AnswerForm,
+    ChoiceAnswerForm,
+    GradeForm,
+    NoteForm,
+    QuizForm,
+    SettingsForm,
+    sign_start,
+)
+from practice.study.models import GRADE_MEANINGS, Grade
 
 
 def _answer_form(question, data=None):
@@ -65,7 +80,7 @@ def practise(request, slug):
 @require_POST
 def preview(request):
     """The answer box's live preview: the same Markdown pipeline as everything else."""
-    text = request.POST.get("answer", "")[: services.MAX_ANSWER_LENGTH]
+    text = request.POST.get("answer", "")[:MAX_ANSWER_LENGTH]
     return JsonResponse({"html": render_markdown(text)})
 
 
@@ -89,8 +104,6 @@ def attempt_detail(request, attempt_id):
             form.add_error(None, error)
         else:
             return redirect("practice:attempt", attempt_id=attempt.pk)
-    card = attempt.user.review_cards.filter(question=question).first() if attempt.is_graded else None
-    answers = list(question.answers.all())
     return render(
         request,
         "practice/attempt.html",
@@ -98,9 +111,9 @@ def attempt_detail(request, attempt_id):
             "attempt": attempt,
             "question": question,
             "form": form,
-            "featured_answer": answers[0] if answers else None,
+            "featured_answer": question.featured_answer,
             "choices": list(question.choices.all()),
-            "card": card,
+            "card": selectors.review_card_for(request.user, question) if attempt.is_graded else None,
             "grade_meanings": GRADE_MEANINGS,
             "covered": set(attempt.covered_key_points),
         },
@@ -108,16 +121,10 @@ def attempt_detail(request, attempt_id):
     )
 
 
-def _page_number(request):
-    try:
-        return max(1, int(request.GET.get("page", "1")))
-    except ValueError:
-        return 1
-
-
 @login_required
 def attempt_list(request):
-    page, errors = selectors.my_attempts(request.user, request.GET, _page_number(request))
+    page_number = whole_number(request.GET.get("page"), default=1) or 1
+    page, errors = selectors.my_attempts(request.user, request.GET, page_number)
     return _render_filtered(request, "practice/attempt_list.html", errors, page=page)
 
 
@@ -162,7 +169,7 @@ def note(request, slug):
         kept = services.note_save(user=request.user, question=question, text=form.cleaned_data["text"])
         messages.success(request, "Note saved." if kept else "Note removed.")
     else:
-        messages.error(request, "Notes are limited to 5,000 characters; nothing was saved.")
+        messages.error(request, " ".join(form.errors["text"]))
     return redirect(safe_next_url(request, question.get_absolute_url()))
 
 
@@ -193,5 +200,109 @@ def dashboard(request):
             ],
             "grades": Grade,
             "practise_next_url": reverse("practice:next"),
+        },
+    )
+
+
+@login_required
+def reader_settings(request):
+    form = SettingsForm(
+        posted_data(request), initial={"interview_date": selectors.interview_date(request.user)}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.interview_date_set(user=request.user, interview_date=form.cleaned_data["interview_date"])
+        messages.success(request, "Settings saved. Your review dates now fit around your interview.")
+        return redirect("practice:settings")
+    return render(request, "practice/settings.html", {"form": form}, status=400 if form.errors else 200)
+
+
+# The readiness quiz: multiple-choice questions drawn from a filter, one at a time, then a score.
+
+
+@login_required
+def quiz_new(request):
+    form = QuizForm(posted_data(request))
+    if request.method == "POST" and form.is_valid():
+        wanted = form.cleaned_data["count"]
+        quiz, found = services.quiz_start(
+            user=request.user,
+            topic=form.cleaned_data["topic"],
+            difficulty=form.cleaned_data["difficulty"],
+            count=wanted,
+        )
+        if quiz is None:
+            form.add_error(
+                None, "No multiple-choice questions match that topic and difficulty yet. Try a wider filter."
+            )
+        else:
+            if found < wanted:
+                messages.info(
+                    request,
+                    f"Only {found} question{'s' if found != 1 else ''} matched, so your quiz has {found}.",
+                )
+            return redirect("practice:quiz", quiz_id=quiz.pk)
+    return render(
+        request,
+        "practice/quiz_new.html",
+        {"form": form, "past": selectors.finished_quizzes(request.user)},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def quiz_question(request, quiz_id):
+    """The next unanswered question of the quiz; the last answer leads to the result."""
+    quiz = selectors.get_quiz_for_user(quiz_id, request.user)
+    answers = selectors.quiz_answers(quiz)
+    question = selectors.quiz_next_question(quiz, answers)
+    if question is None:
+        return redirect("practice:quiz_result", quiz_id=quiz.pk)
+    form = ChoiceAnswerForm(
+        posted_data(request),
+        question=question,
+        initial={"token": services.new_token(), "started": sign_start()},
+    )
+    if request.method == "POST" and form.is_valid():
+        attempt = services.quiz_answer(
+            user=request.user,
+            quiz=quiz,
+            question=question,
+            token=form.cleaned_data["token"],
+            choice=form.cleaned_data["choice"],
+            seconds_spent=form.seconds_spent(),
+        )
+        return redirect(f"{request.path}?answered={attempt.pk}")
+    answered_id = whole_number(request.GET.get("answered"))
+    last = next((a for a in answers.values() if a.pk == answered_id), None)
+    return render(
+        request,
+        "practice/quiz_question.html",
+        {
+            "quiz": quiz,
+            "question": question,
+            "form": form,
+            "number": len(answers) + 1,
+            "total": len(quiz.question_ids),
+            "last": last,
+            "last_choices": list(last.question.choices.all()) if last else [],
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def quiz_result(request, quiz_id):
+    quiz = selectors.get_quiz_for_user(quiz_id, request.user)
+    result = selectors.quiz_result(quiz)
+    return render(
+        request,
+        "practice/quiz_result.html",
+        {
+            "quiz": quiz,
+            "rows": result.rows,
+            "correct": result.correct,
+            "total": result.total,
+            "to_study": result.to_study,
+            "unfinished": result.unfinished,
         },
     )
