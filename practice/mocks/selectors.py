@@ -27,7 +27,7 @@ def slot_count(mock):
 
 def slots_for_navigation(mock):
     """The mock's slots, light: what the question bar needs (answered, flagged)."""
-    return list(mock.slots.only("position", "flagged", "revision", "answer").order_by("position"))
+    return list(mock.slots.only("mock_id", "position", "flagged", "revision", "answer").order_by("position"))
 
 
 def candidate_questions(user, *, kinds=(), topics=(), roles=(), companies=(), difficulties=()):

@@ -41,7 +41,7 @@ def attempt_submit(
         raise ValidationError(f"Answers are limited to {MAX_ANSWER_LENGTH:,} characters.")
     if choice is not None and choice.question_id != question.pk:
         raise ValidationError("That option belongs to another question.")
-    existing = Attempt.objects.filter(user=user, token=token).first()
+    existing = _attempt_with_token(user, token)
     if existing:
         return existing
     try:
@@ -58,8 +58,8 @@ def attempt_submit(
                 submitted_at=now,
                 quiz=quiz,
             )
-    except IntegrityError:  # the other click won the race
-        return Attempt.objects.get(user=user, token=token)
+    except IntegrityError:  # the other click stored it between our look and our insert
+        return _attempt_with_token(user, token)
     if question.kind == Kind.MULTIPLE_CHOICE and choice is not None:
         attempt = attempt_grade(
             attempt=attempt,
@@ -68,6 +68,10 @@ def attempt_submit(
             now=now,
         )
     return attempt
+
+
+def _attempt_with_token(user, token):
+    return Attempt.objects.filter(user=user, token=token).first()
 
 
 @transaction.atomic

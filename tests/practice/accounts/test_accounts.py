@@ -140,3 +140,43 @@ def test_export_csv(owner_client, owner, other_user):
     assert [row["record"] for row in rows] == ["attempt", "note", "bookmark", "review"]
     assert rows[0]["text"] == "my words" and rows[0]["grade"] == "Solid" and rows[1]["text"] == "my note"
     assert rows[3]["due"] and all(row["question_slug"] == attempt.question.slug for row in rows)
+
+
+@pytest.fixture
+def quiz_and_mock(owner, other_user):
+    from bank.models import Kind
+    from practice.mocks import services as mock_services
+    from practice.study import services as study_services
+    from tests.factories import ChoiceFactory, QuestionFactory
+
+    choice_question = QuestionFactory(slug="pick-one", kind=Kind.MULTIPLE_CHOICE)
+    ChoiceFactory(question=choice_question, is_correct=True)
+    quiz, _ = study_services.quiz_start(user=owner, count=1)
+    written = QuestionFactory(slug="write-it", kind=Kind.SCENARIO)
+    mock = mock_services.mock_start(
+        user=owner, title="Owner's mock", questions=[written], time_limit_seconds=600
+    )
+    mock_services.mock_save_answer(slot=mock.slots.get(), answer="MY MOCK WORDS", revision=1)
+    mock_services.mock_start(user=other_user, title="Their mock", questions=[written], time_limit_seconds=600)
+    return quiz, mock
+
+
+def test_export_json_includes_my_quizzes_and_mock_interviews(owner_client, quiz_and_mock):
+    quiz, mock = quiz_and_mock
+    data = json.loads(owner_client.get("/accounts/export.json").content)
+    assert [(q["id"], q["questions"]) for q in data["quizzes"]] == [(quiz.pk, ["pick-one"])]
+    assert [m["title"] for m in data["mock_interviews"]] == ["Owner's mock"]
+    assert data["mock_interviews"][0]["answers"][0] == {
+        "position": 1,
+        "question": "write-it",
+        "answer": "MY MOCK WORDS",
+        "flagged": False,
+        "seconds_used": 0,
+        "grade": None,
+    }
+
+
+def test_export_csv_includes_my_quizzes_and_mock_answers(owner_client, quiz_and_mock):
+    rows = list(csv.DictReader(io.StringIO(owner_client.get("/accounts/export.csv").content.decode())))
+    assert [row["record"] for row in rows] == ["quiz", "mock_answer"]
+    assert rows[1]["text"] == "MY MOCK WORDS" and rows[1]["quiz_or_mock"].endswith("Owner's mock")

@@ -209,3 +209,84 @@ def test_the_list_closes_the_readers_own_expired_mocks_only(owner_client, other_
     theirs.refresh_from_db()
     assert running.finished_at == running.deadline
     assert theirs.finished_at is None
+
+
+def _save(client, mock, position, **extra):
+    """The question form's POST: the text, a revision and the button pressed."""
+    data = {"answer": f"answer {position}", "revision": "10", **extra}
+    return client.post(f"/mock/{mock.pk}/q/{position}/", data)
+
+
+def test_finish_on_the_question_form_saves_the_text_and_closes_the_mock(owner_client, running):
+    response = _save(owner_client, running, 1, finish="")
+    running.refresh_from_db()
+    assert response["Location"] == f"/mock/{running.pk}/summary/"
+    assert running.finished_at is not None
+    assert MockSlot.objects.get(mock=running, position=1).attempt.answer == "answer 1"
+
+
+def test_previous_goes_back_one_question_and_saves_first(owner_client, running):
+    response = _save(owner_client, running, 2, previous="")
+    assert response["Location"] == f"/mock/{running.pk}/q/1/"
+    assert MockSlot.objects.get(mock=running, position=2).answer == "answer 2"
+
+
+def test_going_to_a_numbered_question_saves_first_and_moves_the_clock(owner_client, running):
+    with time_machine.travel(running.started_at + timedelta(seconds=30), tick=False):
+        response = _save(owner_client, running, 1, go="2")
+    running.refresh_from_db()
+    assert response["Location"] == f"/mock/{running.pk}/q/2/"
+    assert running.current_position == 2
+    assert MockSlot.objects.get(mock=running, position=1).seconds_used == 30
+
+
+@pytest.mark.parametrize("go", ["3", "0", "²", "9" * 5000, "x"])
+def test_going_to_a_question_that_does_not_exist_stays_put(owner_client, running, go):
+    assert _save(owner_client, running, 1, go=go)["Location"] == f"/mock/{running.pk}/q/1/"
+
+
+def test_looking_at_a_question_charges_no_time_and_writes_nothing(owner_client, running):
+    with time_machine.travel(running.started_at + timedelta(seconds=40), tick=False):
+        assert owner_client.get(f"/mock/{running.pk}/q/2/").status_code == 200
+    running.refresh_from_db()
+    assert running.current_position == 1
+    assert set(running.slots.values_list("seconds_used", flat=True)) == {0}
+
+
+def test_autosave_sets_and_clears_the_flag_only_when_the_flag_is_sent(owner_client, running):
+    url = f"/mock/{running.pk}/q/1/save/"
+    owner_client.post(url, {"answer": "a", "revision": "1", "flag_sent": "1", "flagged": "on"})
+    assert MockSlot.objects.get(mock=running, position=1).flagged is True
+    owner_client.post(url, {"answer": "ab", "revision": "2"})
+    assert MockSlot.objects.get(mock=running, position=1).flagged is True, "no flag sent: unchanged"
+    owner_client.post(url, {"answer": "abc", "revision": "3", "flag_sent": "1"})
+    assert MockSlot.objects.get(mock=running, position=1).flagged is False
+
+
+def test_a_custom_mock_draws_only_from_the_chosen_role_and_company(owner_client, bank):
+    from tests.factories import CompanyFactory, RoleFactory
+
+    netflix, platform = CompanyFactory(slug="netflix"), RoleFactory(slug="platform-engineer")
+    tagged = QuestionFactory(title="Tagged", kind=Kind.SCENARIO, companies=[netflix], roles=[platform])
+    QuestionFactory(title="Netflix only", kind=Kind.SCENARIO, companies=[netflix])
+    QuestionFactory(title="Platform only", kind=Kind.SCENARIO, roles=[platform])
+    owner_client.post(
+        "/mock/new/",
+        {
+            "role": "platform-engineer",
+            "company": "netflix",
+            "count": "1",
+            "timing": "total",
+            "minutes": "10",
+        },
+    )
+    assert list(MockInterview.objects.get().slots.values_list("question", flat=True)) == [tagged.pk]
+
+
+def test_a_running_mock_question_page_runs_a_fixed_number_of_queries(
+    owner_client, running, django_assert_num_queries
+):
+    # 1 session, 2 user, 3 the mock, 4 the slot with its question and topic, 5 the slots for the
+    # question bar, 6 the due count in the navigation.
+    with django_assert_num_queries(6):
+        assert owner_client.get(f"/mock/{running.pk}/q/1/").status_code == 200

@@ -88,3 +88,18 @@ def test_a_quiz_runs_to_a_score_and_what_to_study(owner_client, owner, quiz_bank
     assert "/practice/next/?topic=serving" in body
     assert Attempt.objects.filter(user=owner, source="quiz").count() == 3
     assert Quiz.objects.get().finished_at is not None
+
+
+def test_the_saved_page_runs_a_fixed_number_of_queries(owner_client, owner, django_assert_num_queries):
+    from practice.study import services
+
+    for index in range(4):
+        question = QuestionFactory(title=f"Saved {index}")
+        services.bookmark_toggle(user=owner, question=question)
+        services.note_save(user=owner, question=question, text=f"note {index}")
+    services.note_save(user=owner, question=QuestionFactory(title="Noted only"), text="just a note")
+    # 1 session, 2 user, 3 bookmarks with their questions, 4 the notes, 5 noted-only questions,
+    # 6-10 one count per facet (topic, role, company, difficulty, kind), 11 the due count.
+    with django_assert_num_queries(11):
+        response = owner_client.get("/practice/saved/")
+    assert response.status_code == 200 and "Noted only" in response.content.decode()

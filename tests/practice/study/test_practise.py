@@ -143,3 +143,26 @@ def test_the_question_page_shows_the_readers_own_history(owner_client, other_use
     assert [a.answer for a in response.context["reader"].attempts] == ["mine"]
     body = response.content.decode()
     assert "Your attempts" in body and "<p>mine</p>" in body and "theirs" not in body
+
+
+def test_the_signed_in_question_page_runs_a_fixed_number_of_queries(
+    owner_client, owner, question, django_assert_num_queries
+):
+    for text in ["First", "Second", "Third"]:
+        _answer(owner_client, question, text)
+    # 1 session, 2 user, 3 the question, 4-7 its roles, companies, choices and answers, 8 related
+    # questions, 9 the reader's attempts, 10 the bookmark, 11 the note, 12 the due count.
+    with django_assert_num_queries(12):
+        assert owner_client.get("/questions/canary/").status_code == 200
+
+
+def test_the_attempt_page_runs_a_fixed_number_of_queries(
+    owner_client, owner, question, django_assert_num_queries
+):
+    _answer(owner_client, question)
+    attempt = Attempt.objects.get()
+    owner_client.post(f"/practice/attempts/{attempt.pk}/", {"grade": "3", "covered": ["0"]})
+    # 1 session, 2 user, 3 the attempt with its question and topic, 4 the featured answer,
+    # 5 the options, 6 the review card, 7 the due count.
+    with django_assert_num_queries(7):
+        assert owner_client.get(f"/practice/attempts/{attempt.pk}/").status_code == 200

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 from bank.models import Kind
 from practice.accounts import services as account_services
-from practice.models import Attempt, Bookmark, Grade, Note, ReviewCard
+from practice.models import Attempt, Bookmark, Grade, Note, ReaderProfile, ReviewCard
 from practice.study import services
 from tests.factories import ChoiceFactory, QuestionFactory
 
@@ -131,3 +131,40 @@ def test_deleting_an_account_deletes_its_data_only(owner, other_user):
     account_services.account_delete(user=owner)
     assert set(Attempt.objects.values_list("user__username", flat=True)) == {"other"}
     assert ReviewCard.objects.count() == Note.objects.count() == Bookmark.objects.count() == 1
+
+
+def test_two_submits_racing_with_one_token_store_one_attempt(owner, monkeypatch):
+    """The second click looked for the token before the first click's insert committed: its own insert
+    then hits the unique constraint, and it must hand back the first click's attempt, not an error."""
+    question = QuestionFactory()
+    token = uuid.uuid4()
+    first = services.attempt_submit(user=owner, question=question, token=token, answer="One", now=NOON)
+    looks = []
+    real_look = services._attempt_with_token
+
+    def look_that_misses_once(user, token):
+        looks.append(token)
+        return None if len(looks) == 1 else real_look(user, token)
+
+    monkeypatch.setattr(services, "_attempt_with_token", look_that_misses_once)
+    second = services.attempt_submit(user=owner, question=question, token=token, answer="One", now=NOON)
+    assert second.pk == first.pk
+    assert len(looks) == 2, "the race path looked the attempt up again after the insert failed"
+    assert Attempt.objects.count() == 1
+
+
+def test_an_interview_date_in_the_past_changes_no_review_date(owner):
+    question = QuestionFactory()
+    services.interview_date_set(user=owner, interview_date=date(2026, 2, 1), now=NOON)
+    attempt = services.attempt_submit(user=owner, question=question, token=uuid.uuid4(), now=NOON)
+    services.attempt_grade(attempt=attempt, grade=Grade.NAILED, covered_key_points=[], now=NOON)
+    card = ReviewCard.objects.get()
+    assert card.due == datetime.fromisoformat(card.fsrs_card["due"]), "the FSRS date, not pulled forward"
+    assert card.due > NOON + timedelta(days=1)
+
+
+def test_the_settings_page_refuses_an_interview_date_in_the_past(owner_client, owner):
+    response = owner_client.post("/practice/settings/", {"interview_date": "2020-01-01"})
+    assert response.status_code == 400
+    assert "Pick today or a day ahead." in response.content.decode()
+    assert not ReaderProfile.objects.filter(user=owner).exists()
