@@ -21,7 +21,11 @@ HISTORY_DAYS = 90
 def get_attempt_for_user(attempt_id, user):
     """The reader's own attempt, or 404 (another reader's attempt does not exist for them)."""
     return get_object_or_404(
-        Attempt.objects.select_related("question__topic", "choice"), pk=attempt_id, user=user
+        Attempt.objects.select_related("question__topic", "choice").prefetch_related(
+            "question__choices", "question__answers"
+        ),
+        pk=attempt_id,
+        user=user,
     )
 
 
@@ -232,7 +236,8 @@ def finished_quizzes(user, limit=10):
 
 def quiz_answers(quiz):
     """{question id: attempt} for the quiz's answered questions."""
-    return {a.question_id: a for a in Attempt.objects.filter(quiz=quiz).select_related("choice", "question")}
+    attempts = Attempt.objects.filter(quiz=quiz).select_related("choice", "question")
+    return {a.question_id: a for a in attempts.prefetch_related("question__choices")}
 
 
 def quiz_next_question(quiz, answers):
