@@ -53,8 +53,10 @@ class QuestionAdmin(admin.ModelAdmin):
     actions = ["publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "status", "topic", "kind", "difficulty"]}),
-        ("The question", {"fields": ["prompt", "why_asked", "trap", "key_points", "follow_ups"]}),
+        ("The question", {"fields": ["prompt", "why_asked", "trap"]}),
+        ("The rubric", {"fields": ["thirty_second", "key_points", "red_flags", "follow_ups"]}),
         ("Tags and links", {"fields": ["roles", "companies", "tools", "links"]}),
+        ("Checked against", {"fields": ["sources", "reviewed_on", "diagram", "diagram_alt"]}),
     ]
 
     @admin.action(description="Publish the selected questions")

@@ -4,6 +4,7 @@ Access rule: public, GET only; only published questions exist here.
 """
 
 from django.http import JsonResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
@@ -79,9 +80,25 @@ def question_detail(request, slug):
             "why_asked_html": question.why_asked_html,
             "trap": question.trap,
             "trap_html": question.trap_html,
+            "thirty_second": question.thirty_second,
+            "thirty_second_html": question.thirty_second_html,
             "key_points": question.key_points,
-            "follow_ups": question.follow_ups,
+            "red_flags": question.red_flags,
+            "follow_ups": [
+                {**item, "question_html": html["question"], "answer_html": html["answer"]}
+                for item, html in zip(question.follow_ups, question.follow_ups_html, strict=False)
+            ],
             "links": question.links,
+            "sources": question.sources,
+            "reviewed_on": question.reviewed_on.isoformat() if question.reviewed_on else None,
+            "diagram": (
+                {
+                    "url": _absolute(request, static(f"diagrams/{question.diagram}")),
+                    "alt": question.diagram_alt,
+                }
+                if question.diagram
+                else None
+            ),
             "answers": [
                 {"title": a.title, "is_featured": a.is_featured, "body": a.body, "body_html": a.body_html}
                 for a in question.answers.all()

@@ -4,6 +4,7 @@
 fixtures/ and what the database holds can be compared and written back byte for byte.
 """
 
+import datetime
 import json
 import re
 import tomllib
@@ -15,7 +16,9 @@ FRONT_MATTER = "+++"
 SECTION_PROMPT = "Prompt"
 SECTION_WHY = "Why interviewers ask it"
 SECTION_TRAP = "The trap"
+SECTION_THIRTY_SECONDS = "In 30 seconds"
 SECTION_KEY_POINTS = "Key points"
+SECTION_RED_FLAGS = "Red flags"
 SECTION_FOLLOW_UPS = "Follow-ups"
 SECTION_LINKS = "Learn more"
 SECTION_ANSWER = "Sample answer"
@@ -25,17 +28,35 @@ SECTION_ORDER = [
     SECTION_PROMPT,
     SECTION_WHY,
     SECTION_TRAP,
+    SECTION_THIRTY_SECONDS,
     SECTION_KEY_POINTS,
+    SECTION_RED_FLAGS,
     SECTION_FOLLOW_UPS,
     SECTION_LINKS,
     SECTION_ANSWER,
     SECTION_CHOICES,
 ]
 REQUIRED_SECTIONS = [SECTION_PROMPT, SECTION_WHY, SECTION_TRAP, SECTION_KEY_POINTS]
-QUESTION_KEYS = ["title", "topic", "kind", "difficulty", "status", "roles", "companies", "tools"]
+QUESTION_KEYS = [
+    "title",
+    "topic",
+    "kind",
+    "difficulty",
+    "status",
+    "roles",
+    "companies",
+    "tools",
+    "sources",
+    "reviewed",
+    "diagram",
+    "diagram_alt",
+]
 PATH_KEYS = ["title", "audience", "position", "questions"]
 LINK_ITEM = re.compile(r"^\[(?P<title>[^\]]+)\]\((?P<url>https?://[^\s)]+)\)$")
 CHOICE_HEADING = re.compile(r"^## \[(?P<mark>[ xX])\] (?P<text>.+)$")
+FOLLOW_UP_HEADING = re.compile(r"^## (?P<question>.+)$")
+SOURCE_URL = re.compile(r"^https?://\S+$")
+DIAGRAM_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.svg$")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
@@ -57,6 +78,12 @@ class ChoiceDocument:
 
 
 @dataclass
+class FollowUpDocument:
+    question: str
+    answer: str
+
+
+@dataclass
 class QuestionDocument:
     slug: str
     title: str
@@ -71,10 +98,16 @@ class QuestionDocument:
     why_asked: str
     trap: str
     key_points: list[str]
-    follow_ups: list[str] = field(default_factory=list)
+    thirty_second: str = ""
+    red_flags: list[str] = field(default_factory=list)
+    follow_ups: list[FollowUpDocument] = field(default_factory=list)
     links: list[dict] = field(default_factory=list)
     answers: list[AnswerDocument] = field(default_factory=list)
     choices: list[ChoiceDocument] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    reviewed: datetime.date | None = None
+    diagram: str = ""
+    diagram_alt: str = ""
 
 
 @dataclass
@@ -168,6 +201,56 @@ def _choices(text):
     return [ChoiceDocument(text, correct, "\n".join(lines).strip("\n")) for text, correct, lines in choices]
 
 
+def parse_follow_ups(text):
+    """`## The question?` then its answer, for each follow-up."""
+    follow_ups = []
+    fence = None
+    for line in text.split("\n"):
+        if FENCE.match(line):
+            fence = None if fence else line
+        match = FOLLOW_UP_HEADING.match(line) if fence is None else None
+        if match:
+            follow_ups.append([match.group("question").strip(), []])
+        elif follow_ups:
+            follow_ups[-1][1].append(line)
+        elif line.strip():
+            raise BankFileError(
+                f"section `# {SECTION_FOLLOW_UPS}`: open each follow-up with `## The question?`, "
+                f"not {line.strip()[:60]!r}"
+            )
+    return [FollowUpDocument(question, "\n".join(lines).strip("\n")) for question, lines in follow_ups]
+
+
+def _sources(meta):
+    sources = _string_list(meta, "sources")
+    for url in sources:
+        if not SOURCE_URL.match(url):
+            raise BankFileError(f"`sources` holds web addresses (https://…), not {url[:80]!r}")
+    return sources
+
+
+def _reviewed(meta):
+    value = meta.get("reviewed")
+    if value is None:
+        return None
+    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+        raise BankFileError("`reviewed` is a date written bare, like `reviewed = 2026-11-29`")
+    return value
+
+
+def _diagram(meta):
+    name, alt = meta.get("diagram", ""), meta.get("diagram_alt", "")
+    if bool(name) != bool(alt):
+        raise BankFileError("`diagram` and `diagram_alt` go together: a picture needs its text alternative")
+    if name and (not isinstance(name, str) or not DIAGRAM_NAME.match(name)):
+        raise BankFileError(
+            f"`diagram` names an .svg file in fixtures/diagrams/, like `rag-flow.svg`, not {name!r}"
+        )
+    if alt and not isinstance(alt, str):
+        raise BankFileError("`diagram_alt` must be text")
+    return name, alt
+
+
 def _string_list(meta, key):
     value = meta.get(key, [])
     if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
@@ -208,7 +291,10 @@ def parse_question(slug, text):
         why_asked="",
         trap="",
         key_points=[],
+        sources=_sources(meta),
+        reviewed=_reviewed(meta),
     )
+    document.diagram, document.diagram_alt = _diagram(meta)
     seen = []
     for heading, content in split_sections(body):
         if heading.startswith(ANOTHER_ANSWER):
@@ -229,10 +315,14 @@ def parse_question(slug, text):
             document.why_asked = content
         elif heading == SECTION_TRAP:
             document.trap = content
+        elif heading == SECTION_THIRTY_SECONDS:
+            document.thirty_second = content
         elif heading == SECTION_KEY_POINTS:
             document.key_points = _list_items(content, heading)
+        elif heading == SECTION_RED_FLAGS:
+            document.red_flags = _list_items(content, heading)
         elif heading == SECTION_FOLLOW_UPS:
-            document.follow_ups = _list_items(content, heading)
+            document.follow_ups = parse_follow_ups(content)
         elif heading == SECTION_LINKS:
             document.links = _links(content)
         elif heading == SECTION_ANSWER:
@@ -282,6 +372,13 @@ def _toml_list(values):
     return "[" + ", ".join(_toml_string(value) for value in values) + "]"
 
 
+def render_follow_ups(follow_ups):
+    return "\n\n".join(
+        f"## {item.question}\n\n{item.answer}" if item.answer else f"## {item.question}"
+        for item in follow_ups
+    )
+
+
 def render_question(document):
     lines = [
         FRONT_MATTER,
@@ -293,16 +390,27 @@ def render_question(document):
         f"roles = {_toml_list(sorted(document.roles))}",
         f"companies = {_toml_list(sorted(document.companies))}",
         f"tools = {_toml_list(document.tools)}",
-        FRONT_MATTER,
     ]
+    if document.sources:
+        lines.append(f"sources = {_toml_list(document.sources)}")
+    if document.reviewed:
+        lines.append(f"reviewed = {document.reviewed.isoformat()}")
+    if document.diagram:
+        lines.append(f"diagram = {_toml_string(document.diagram)}")
+        lines.append(f"diagram_alt = {_toml_string(document.diagram_alt)}")
+    lines.append(FRONT_MATTER)
     blocks = [
         (SECTION_PROMPT, document.prompt),
         (SECTION_WHY, document.why_asked),
         (SECTION_TRAP, document.trap),
-        (SECTION_KEY_POINTS, "\n".join(f"- {item}" for item in document.key_points)),
     ]
+    if document.thirty_second:
+        blocks.append((SECTION_THIRTY_SECONDS, document.thirty_second))
+    blocks.append((SECTION_KEY_POINTS, "\n".join(f"- {item}" for item in document.key_points)))
+    if document.red_flags:
+        blocks.append((SECTION_RED_FLAGS, "\n".join(f"- {item}" for item in document.red_flags)))
     if document.follow_ups:
-        blocks.append((SECTION_FOLLOW_UPS, "\n".join(f"- {item}" for item in document.follow_ups)))
+        blocks.append((SECTION_FOLLOW_UPS, render_follow_ups(document.follow_ups)))
     if document.links:
         blocks.append(
             (SECTION_LINKS, "\n".join(f"- [{link['title']}]({link['url']})" for link in document.links))

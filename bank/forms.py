@@ -2,6 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from bank.bankfiles import BankFileError, FollowUpDocument, parse_follow_ups, render_follow_ups
+
 
 class LinesField(forms.CharField):
     """A list of strings edited as one item per line."""
@@ -46,11 +48,49 @@ class LinksField(forms.CharField):
         return links
 
 
+class UrlLinesField(LinesField):
+    """Web addresses, one per line."""
+
+    def to_python(self, value):
+        urls = super().to_python(value)
+        for number, url in enumerate(urls, start=1):
+            try:
+                URLValidator(schemes=["http", "https"])(url)
+            except ValidationError as error:
+                raise ValidationError(f"Line {number}: “{url[:80]}” is not an http(s) address.") from error
+        return urls
+
+
+class FollowUpsField(forms.CharField):
+    """Answered follow-ups, edited as in the bank's files: `## The question?`, then its answer."""
+
+    widget = forms.Textarea(attrs={"rows": 12})
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return render_follow_ups(
+                [FollowUpDocument(item["question"], item.get("answer", "")) for item in value]
+            )
+        return value
+
+    def to_python(self, value):
+        text = super().to_python(value) or ""
+        try:
+            follow_ups = parse_follow_ups(text)
+        except BankFileError as error:
+            raise ValidationError(str(error)) from error
+        return [{"question": item.question, "answer": item.answer} for item in follow_ups]
+
+
 class QuestionAdminForm(forms.ModelForm):
     tools = LinesField(required=False, help_text="One tool per line.")
     key_points = LinesField(required=False, help_text="One key point per line, in order.")
-    follow_ups = LinesField(required=False, help_text="One follow-up question per line.")
+    red_flags = LinesField(required=False, help_text="What a weak answer says: one per line, 2 to 4.")
+    follow_ups = FollowUpsField(
+        required=False, help_text="Each follow-up: a line `## The question?`, then its answer in Markdown."
+    )
     links = LinksField(required=False, help_text="One link per line: Title | https://…")
+    sources = UrlLinesField(required=False, help_text="One web address per line: the docs behind the facts.")
 
 
 class SampleAnswerFormSet(forms.BaseInlineFormSet):

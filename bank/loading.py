@@ -10,6 +10,7 @@ from bank.bankfiles import (
     AnswerDocument,
     BankFileError,
     ChoiceDocument,
+    FollowUpDocument,
     QuestionDocument,
     parse_path,
     parse_question,
@@ -57,8 +58,16 @@ def document_from_question(question):
         why_asked=question.why_asked,
         trap=question.trap,
         key_points=list(question.key_points),
-        follow_ups=list(question.follow_ups),
+        thirty_second=question.thirty_second,
+        red_flags=list(question.red_flags),
+        follow_ups=[
+            FollowUpDocument(item["question"], item.get("answer", "")) for item in question.follow_ups
+        ],
         links=[{"title": link["title"], "url": link["url"]} for link in question.links],
+        sources=list(question.sources),
+        reviewed=question.reviewed_on,
+        diagram=question.diagram,
+        diagram_alt=question.diagram_alt,
         answers=[
             AnswerDocument(answer.title if index else "", answer.body) for index, answer in enumerate(answers)
         ],
@@ -113,6 +122,8 @@ def _check_references(documents, taxonomy, directory):
                 raise BankLoadError(f"{where}: unknown {kind} {', '.join(missing)} (not in taxonomy.toml)")
         if any(not answer.body.strip() for answer in document.answers):
             raise BankLoadError(f"{where}: a sample answer section is empty")
+        if document.diagram and not (directory.parent / "diagrams" / document.diagram).is_file():
+            raise BankLoadError(f"{where}: diagram {document.diagram!r} is not in fixtures/diagrams/")
 
 
 def _upsert_simple(model, kind, items, report, extra=None):
@@ -157,9 +168,14 @@ def _apply_question(document, question, topics, roles, companies):
     question.prompt = document.prompt
     question.why_asked = document.why_asked
     question.trap = document.trap
+    question.thirty_second = document.thirty_second
     question.key_points = document.key_points
-    question.follow_ups = document.follow_ups
+    question.red_flags = document.red_flags
+    question.follow_ups = [{"question": item.question, "answer": item.answer} for item in document.follow_ups]
     question.links = document.links
+    question.sources = document.sources
+    question.reviewed_on = document.reviewed
+    question.diagram, question.diagram_alt = document.diagram, document.diagram_alt
     question.save()
     question.roles.set([roles[slug] for slug in document.roles])
     question.companies.set([companies[slug] for slug in document.companies])

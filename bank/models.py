@@ -1,4 +1,7 @@
+import re
+
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -29,7 +32,7 @@ class Status(models.TextChoices):
 class Topic(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
-    description = models.TextField(blank=True, help_text="Markdown.")
+    description = models.TextField(max_length=2_000, blank=True, help_text="Markdown.")
     description_html = models.TextField(blank=True, editable=False)
     position = models.PositiveIntegerField(default=0, help_text="Order on the home page.")
 
@@ -78,6 +81,35 @@ class Company(models.Model):
         return reverse("company_detail", args=[self.slug])
 
 
+WEB_ADDRESS = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
+DIAGRAM_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.svg$")
+
+
+def validate_links(links):
+    """Learn-more links are [{"title": ..., "url": "https://..."}]: nothing else may become an <a href>."""
+    if not isinstance(links, list):
+        raise ValidationError("Links must be a list of {title, url}.")
+    for link in links:
+        if not isinstance(link, dict) or not str(link.get("title", "")).strip():
+            raise ValidationError("Each link needs a title and a url.")
+        if not WEB_ADDRESS.match(str(link.get("url", ""))):
+            raise ValidationError(
+                f"Links must be web addresses (http or https), not {str(link.get('url'))[:80]!r}."
+            )
+
+
+def validate_sources(sources):
+    if not isinstance(sources, list) or not all(WEB_ADDRESS.match(str(url)) for url in sources):
+        raise ValidationError("Sources must be a list of web addresses (http or https).")
+
+
+def validate_follow_ups(follow_ups):
+    if not isinstance(follow_ups, list) or not all(
+        isinstance(item, dict) and str(item.get("question", "")).strip() for item in follow_ups
+    ):
+        raise ValidationError('Follow-ups must be a list of {"question": ..., "answer": ...}.')
+
+
 def published_filter(through=""):
     """The one definition of "published", for lookups that reach questions through a relation.
 
@@ -99,7 +131,9 @@ class QuestionQuerySet(models.QuerySet):
 class Question(models.Model):
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=120, unique=True)
-    prompt = models.TextField(help_text="Markdown. Scenario questions carry their setting and numbers.")
+    prompt = models.TextField(
+        max_length=5_000, help_text="Markdown. Scenario questions carry their setting and numbers."
+    )
     prompt_html = models.TextField(blank=True, editable=False)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CONCEPT)
     difficulty = models.CharField(max_length=10, choices=Difficulty.choices, default=Difficulty.MEDIUM)
@@ -109,17 +143,51 @@ class Question(models.Model):
     tools = models.JSONField(
         default=list, blank=True, help_text='Tools worth naming, e.g. ["MLflow", "Feast"].'
     )
-    why_asked = models.TextField("why interviewers ask it", blank=True, help_text="Markdown.")
+    why_asked = models.TextField(
+        "why interviewers ask it", max_length=2_000, blank=True, help_text="Markdown."
+    )
     why_asked_html = models.TextField(blank=True, editable=False)
-    trap = models.TextField("the trap to avoid", blank=True, help_text="Markdown.")
+    trap = models.TextField("the trap to avoid", max_length=2_000, blank=True, help_text="Markdown.")
     trap_html = models.TextField(blank=True, editable=False)
+    thirty_second = models.TextField(
+        "in 30 seconds",
+        max_length=1_500,
+        blank=True,
+        help_text="Markdown. The headline a candidate says first.",
+    )
+    thirty_second_html = models.TextField(blank=True, editable=False)
     key_points = models.JSONField(
         default=list, blank=True, help_text="Ordered short statements a good answer covers."
     )
     key_points_html = models.JSONField(default=list, editable=False)
-    follow_ups = models.JSONField(default=list, blank=True, help_text="Questions an interviewer pushes with.")
+    red_flags = models.JSONField(default=list, blank=True, help_text="What a weak answer says, one per item.")
+    red_flags_html = models.JSONField(default=list, editable=False)
+    follow_ups = models.JSONField(
+        default=list,
+        blank=True,
+        validators=[validate_follow_ups],
+        help_text='Questions an interviewer pushes with, answered: [{"question": ..., "answer": ...}].',
+    )
     follow_ups_html = models.JSONField(default=list, editable=False)
-    links = models.JSONField(default=list, blank=True, help_text='Learn more: [{"title": ..., "url": ...}].')
+    links = models.JSONField(
+        default=list,
+        blank=True,
+        validators=[validate_links],
+        help_text='Learn more: [{"title": ..., "url": ...}].',
+    )
+    sources = models.JSONField(
+        default=list,
+        blank=True,
+        validators=[validate_sources],
+        help_text="Where the answer's tool facts and numbers come from (official docs, papers, engineering blogs).",
+    )
+    reviewed_on = models.DateField(
+        null=True, blank=True, help_text="When a second person last checked every number and tool claim."
+    )
+    diagram = models.CharField(
+        max_length=100, blank=True, help_text="An SVG file in fixtures/diagrams/, shown with the answer."
+    )
+    diagram_alt = models.CharField(max_length=400, blank=True, help_text="The diagram's text alternative.")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -143,16 +211,37 @@ class Question(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        # Whatever the path (admin, loadbank, shell), nothing but a web address becomes a link.
+        validate_links(self.links)
+        validate_sources(self.sources)
+        validate_follow_ups(self.follow_ups)
         self.prompt_html = render_markdown(self.prompt)
         self.why_asked_html = render_markdown(self.why_asked)
         self.trap_html = render_markdown(self.trap)
+        self.thirty_second_html = render_markdown(self.thirty_second)
         self.key_points_html = [render_inline_markdown(point) for point in self.key_points]
-        self.follow_ups_html = [render_inline_markdown(item) for item in self.follow_ups]
+        self.red_flags_html = [render_inline_markdown(flag) for flag in self.red_flags]
+        self.follow_ups_html = [
+            {
+                "question": render_inline_markdown(item["question"]),
+                "answer": render_markdown(item.get("answer", "")),
+            }
+            for item in self.follow_ups
+        ]
         super().save(*args, **kwargs)
         refresh_search_index(self)
 
     def get_absolute_url(self):
         return reverse("question_detail", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        if self.diagram and not DIAGRAM_NAME.match(self.diagram):
+            raise ValidationError({"diagram": "Name an .svg file in fixtures/diagrams/, like rag-flow.svg."})
+        if bool(self.diagram) != bool(self.diagram_alt):
+            raise ValidationError(
+                {"diagram_alt": "A diagram needs its text alternative, and only a diagram has one."}
+            )
 
     @property
     def is_published(self):
@@ -169,7 +258,7 @@ class SampleAnswer(models.Model):
     title = models.CharField(
         max_length=200, blank=True, help_text="Shown when a question has several answers."
     )
-    body = models.TextField(help_text="Markdown.")
+    body = models.TextField(max_length=20_000, help_text="Markdown.")
     body_html = models.TextField(blank=True, editable=False)
     is_featured = models.BooleanField(default=False, help_text="The answer shown first. One per question.")
     position = models.PositiveIntegerField(default=0)
@@ -203,7 +292,9 @@ class Choice(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
     text = models.CharField(max_length=500)
     is_correct = models.BooleanField(default=False)
-    explanation = models.TextField(blank=True, help_text="Markdown: why this option is right or wrong.")
+    explanation = models.TextField(
+        max_length=3_000, blank=True, help_text="Markdown: why this option is right or wrong."
+    )
     explanation_html = models.TextField(blank=True, editable=False)
     position = models.PositiveIntegerField(default=0)
 
@@ -224,7 +315,7 @@ class StudyPath(models.Model):
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=120, unique=True)
     audience = models.CharField(max_length=300, help_text="Who the path is for, in one line.")
-    introduction = models.TextField(help_text="Markdown.")
+    introduction = models.TextField(max_length=10_000, help_text="Markdown.")
     introduction_html = models.TextField(blank=True, editable=False)
     position = models.PositiveIntegerField(default=0)
     questions = models.ManyToManyField(Question, through="StudyPathStep", related_name="study_paths")

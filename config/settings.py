@@ -105,7 +105,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# The bank's diagrams live with its text in fixtures/ and are served as /static/diagrams/<name>.svg.
+STATICFILES_DIRS = [BASE_DIR / "static", ("diagrams", BASE_DIR / "fixtures" / "diagrams")]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -63,7 +63,12 @@ class QuestionFactory(factory.django.DjangoModelFactory):
     key_points = factory.LazyFunction(
         lambda: ["Start from the user need.", "Measure before changing anything."]
     )
-    follow_ups = factory.LazyFunction(lambda: ["What would you alert on?"])
+    thirty_second = "Check the inputs, then the model, then what the users see."
+    red_flags = factory.LazyFunction(lambda: ["Retrains before looking at the data."])
+    follow_ups = factory.LazyFunction(
+        lambda: [{"question": "What would you alert on?", "answer": "Error rate and input schema, first."}]
+    )
+    sources = factory.LazyFunction(lambda: ["https://mlflow.org/docs/latest/"])
     links = factory.LazyFunction(lambda: [{"title": "MLflow docs", "url": "https://mlflow.org/docs/latest/"}])
 
     @factory.post_generation

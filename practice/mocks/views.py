@@ -258,6 +258,7 @@ def mock_summary(request, mock_id):
     for slot in slots:
         slot.grade_form = GradeForm(
             key_points=[mark_safe(point) for point in slot.question.key_points_html],
+            red_flags=[mark_safe(flag) for flag in slot.question.red_flags_html],
             auto_id=f"slot{slot.position}-%s",
         )
         slot.sample = slot.question.featured_answer
@@ -287,12 +288,13 @@ def mock_grade(request, mock_id, position):
     if mock.finished_at is None or slot.attempt is None:
         messages.error(request, "Finish the mock before grading its answers.")
         return redirect("mock:resume", mock_id=mock.pk)
-    form = GradeForm(request.POST, key_points=slot.question.key_points)
+    form = GradeForm(request.POST, key_points=slot.question.key_points, red_flags=slot.question.red_flags)
     if form.is_valid():
         study_services.attempt_grade(
             attempt=slot.attempt,
             grade=form.cleaned_data["grade"],
             covered_key_points=form.cleaned_data["covered"],
+            red_flags=form.cleaned_data["red_flags"],
         )
     else:
         messages.error(request, f"Question {position}: choose one of the four grades; nothing was saved.")

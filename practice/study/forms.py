@@ -66,6 +66,12 @@ class GradeForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         label="Key points your answer covered",
     )
+    red_flags = forms.TypedMultipleChoiceField(
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Red flags your answer fell into",
+    )
     grade = forms.TypedChoiceField(
         coerce=int,
         choices=[(grade.value, f"{grade.label}: {GRADE_MEANINGS[grade]}") for grade in Grade],
@@ -74,9 +80,10 @@ class GradeForm(forms.Form):
         error_messages={"required": "Choose one of the four grades."},
     )
 
-    def __init__(self, *args, key_points, **kwargs):
+    def __init__(self, *args, key_points, red_flags=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["covered"].choices = list(enumerate(key_points))
+        self.fields["red_flags"].choices = list(enumerate(red_flags))
 
 
 class NoteForm(forms.Form):

@@ -46,6 +46,11 @@ class Attempt(models.Model):
     key_points_total = models.PositiveSmallIntegerField(default=0)
     # len(covered_key_points), stored so averages run in the database.
     key_points_covered = models.PositiveSmallIntegerField(default=0)
+    red_flags_ticked = models.JSONField(
+        default=list, blank=True, help_text="Indexes of the red flags the reader says they fell into."
+    )
+    # len(red_flags_ticked), stored so averages run in the database.
+    red_flags_count = models.PositiveSmallIntegerField(default=0)
     grade = models.PositiveSmallIntegerField(choices=Grade.choices, null=True, blank=True)
     seconds_spent = models.PositiveIntegerField(default=0)
     submitted_at = models.DateTimeField()

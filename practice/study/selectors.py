@@ -187,12 +187,15 @@ def topic_stats(user):
 
 
 def calibration(user):
-    """[(grade, label, attempts, average coverage)]: do the self-grades match the key points ticked?"""
+    """[(grade, label, attempts, average coverage, average red flags ticked)] over graded answers:
+    do the self-grades match the key points ticked and the red flags owned up to?"""
     rows = {
         row["grade"]: row
         for row in Attempt.objects.filter(user=user, graded_at__isnull=False, key_points_total__gt=0)
         .values("grade")
-        .annotate(n=Count("id"), average_coverage=average_coverage())
+        .annotate(
+            n=Count("id"), average_coverage=average_coverage(), average_red_flags=Avg("red_flags_count")
+        )
     }
     return [
         (
@@ -200,6 +203,7 @@ def calibration(user):
             Grade(grade).label,
             rows.get(grade, {}).get("n", 0),
             rows.get(grade, {}).get("average_coverage"),
+            rows.get(grade, {}).get("average_red_flags"),
         )
         for grade in Grade.values
     ]

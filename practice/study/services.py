@@ -75,8 +75,9 @@ def _attempt_with_token(user, token):
 
 
 @transaction.atomic
-def attempt_grade(*, attempt, grade, covered_key_points, now=None):
-    """Record the self-grade and the key points covered, and reschedule the question (FSRS).
+def attempt_grade(*, attempt, grade, covered_key_points, red_flags=(), now=None):
+    """Record the self-grade, the key points covered and the red flags fallen into, and reschedule
+    the question (FSRS).
 
     Grading is final: grading the same attempt again changes nothing and returns it as it was.
     Used by practice, the readiness quiz and mock interviews alike.
@@ -90,11 +91,24 @@ def attempt_grade(*, attempt, grade, covered_key_points, now=None):
     covered = sorted({int(index) for index in covered_key_points})
     if any(index < 0 or index >= attempt.key_points_total for index in covered):
         raise ValidationError("That key point is not on this question.")
+    flags = sorted({int(index) for index in red_flags})
+    if any(index < 0 or index >= len(attempt.question.red_flags) for index in flags):
+        raise ValidationError("That red flag is not on this question.")
     attempt.grade = grade
     attempt.covered_key_points = covered
     attempt.key_points_covered = len(covered)
+    attempt.red_flags_ticked, attempt.red_flags_count = flags, len(flags)
     attempt.graded_at = now
-    attempt.save(update_fields=["grade", "covered_key_points", "key_points_covered", "graded_at"])
+    attempt.save(
+        update_fields=[
+            "grade",
+            "covered_key_points",
+            "key_points_covered",
+            "red_flags_ticked",
+            "red_flags_count",
+            "graded_at",
+        ]
+    )
     card_review(user=attempt.user, question=attempt.question, grade=grade, now=now)
     return attempt
 

@@ -91,7 +91,9 @@ def attempt_detail(request, attempt_id):
     question = attempt.question
     # Key points as stored, sanitised HTML (they may hold inline math or code).
     form = GradeForm(
-        posted_data(request), key_points=[mark_safe(point) for point in question.key_points_html]
+        posted_data(request),
+        key_points=[mark_safe(point) for point in question.key_points_html],
+        red_flags=[mark_safe(flag) for flag in question.red_flags_html],
     )
     if request.method == "POST" and not attempt.is_graded and form.is_valid():
         try:
@@ -99,6 +101,7 @@ def attempt_detail(request, attempt_id):
                 attempt=attempt,
                 grade=form.cleaned_data["grade"],
                 covered_key_points=form.cleaned_data["covered"],
+                red_flags=form.cleaned_data["red_flags"],
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -116,6 +119,7 @@ def attempt_detail(request, attempt_id):
             "card": selectors.review_card_for(request.user, question) if attempt.is_graded else None,
             "grade_meanings": GRADE_MEANINGS,
             "covered": set(attempt.covered_key_points),
+            "ticked_flags": set(attempt.red_flags_ticked),
         },
         status=400 if request.method == "POST" and form.errors else 200,
     )
@@ -196,7 +200,8 @@ def dashboard(request):
             "topic_stats": [(item, charts.percent(item.average_coverage)) for item in stats],
             "weakest": selectors.weakest_topics(stats),
             "calibration": [
-                (grade, label, n, charts.percent(share)) for grade, label, n, share in calibration
+                (grade, label, n, charts.percent(share), flags)
+                for grade, label, n, share, flags in calibration
             ],
             "grades": Grade,
             "practise_next_url": reverse("practice:next"),

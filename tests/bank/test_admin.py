@@ -42,7 +42,7 @@ def _question_form(question, **changes):
         "why_asked": "Why.",
         "trap": "Trap.",
         "key_points": "First point\n\nSecond point\n",
-        "follow_ups": "Then what?",
+        "follow_ups": "## Then what?\n\nRoll back first.",
         "tools": "MLflow\nFeast",
         "links": "MLflow docs | https://mlflow.org/docs/latest/",
         "answers-TOTAL_FORMS": "2",

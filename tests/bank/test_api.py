@@ -145,3 +145,34 @@ def test_the_detail_runs_a_fixed_number_of_queries(client, bank, django_assert_n
     # 1 question with topic, then its roles, companies, answers and choices.
     with django_assert_num_queries(5):
         client.get("/api/questions/alpha/")
+
+
+def test_the_detail_carries_the_rubric_and_where_it_was_checked(client):
+    import datetime
+
+    QuestionFactory(
+        slug="rubric",
+        thirty_second="Say **this** first.",
+        red_flags=["Adds p99s across stages."],
+        follow_ups=[{"question": "Why?", "answer": "Because percentiles do not add."}],
+        sources=["https://sre.google/sre-book/"],
+        reviewed_on=datetime.date(2026, 11, 29),
+        diagram="llm-ttft-itl-request-path.svg",
+        diagram_alt="The request path with its latency budget.",
+    )
+    body = client.get("/api/questions/rubric/").json()
+    assert body["thirty_second_html"] == "<p>Say <strong>this</strong> first.</p>"
+    assert body["red_flags"] == ["Adds p99s across stages."]
+    assert body["follow_ups"] == [
+        {
+            "question": "Why?",
+            "answer": "Because percentiles do not add.",
+            "question_html": "Why?",
+            "answer_html": "<p>Because percentiles do not add.</p>",
+        }
+    ]
+    assert body["sources"] == ["https://sre.google/sre-book/"] and body["reviewed_on"] == "2026-11-29"
+    assert body["diagram"] == {
+        "url": "http://testserver/static/diagrams/llm-ttft-itl-request-path.svg",
+        "alt": "The request path with its latency budget.",
+    }

@@ -14,6 +14,10 @@ status = "published"
 roles = ["ml-engineer", "mlops-engineer"]
 companies = ["netflix"]
 tools = ["KServe", "Istio"]
+sources = ["https://kserve.github.io/website/"]
+reviewed = 2026-11-29
+diagram = "shadow-then-canary.svg"
+diagram_alt = "Traffic goes to the shadow copy first, then 1% to the canary."
 +++
 
 # Prompt
@@ -28,14 +32,28 @@ It separates people who have shipped models from people who have trained them.
 
 Treating the two as the same thing.
 
+# In 30 seconds
+
+Shadow to learn without risk, then canary to learn with a little.
+
 # Key points
 
 - Shadow traffic never reaches users.
 - A canary takes a small share of real traffic.
 
+# Red flags
+
+- Calls a shadow deploy a canary.
+
 # Follow-ups
 
-- What metric would stop a canary?
+## What metric would stop a canary?
+
+A guardrail such as error rate, breached for a sustained window.
+
+## And without labels?
+
+Output health: empty or constant scores.
 
 # Learn more
 
@@ -72,6 +90,18 @@ def test_it_reads_every_field():
     assert document.links == [{"title": "KServe canary rollout", "url": "https://kserve.github.io/website/"}]
     assert [answer.title for answer in document.answers] == ["", "The short version"]
     assert "# this line is code" in document.answers[0].body
+    assert document.thirty_second.startswith("Shadow to learn")
+    assert document.red_flags == ["Calls a shadow deploy a canary."]
+    assert [(item.question, item.answer) for item in document.follow_ups] == [
+        (
+            "What metric would stop a canary?",
+            "A guardrail such as error rate, breached for a sustained window.",
+        ),
+        ("And without labels?", "Output health: empty or constant scores."),
+    ]
+    assert document.sources == ["https://kserve.github.io/website/"]
+    assert document.reviewed.isoformat() == "2026-11-29"
+    assert document.diagram == "shadow-then-canary.svg"
 
 
 def test_it_reads_multiple_choice_options():
@@ -100,6 +130,11 @@ def test_it_reads_multiple_choice_options():
             "unknown front",
         ),
         (lambda t: t.replace('difficulty = "medium"', "difficulty = medium"), "not valid TOML"),
+        (lambda t: t.replace("## What metric", "- What metric"), "open each follow-up"),
+        (lambda t: t.replace("reviewed = 2026-11-29", 'reviewed = "yesterday"'), "`reviewed` is a date"),
+        (lambda t: t.replace('sources = ["https://kserve', 'sources = ["ftp://kserve'), "web addresses"),
+        (lambda t: t.replace('diagram = "shadow-then-canary.svg"\n', ""), "go together"),
+        (lambda t: t.replace("shadow-then-canary.svg", "../../etc/passwd"), "names an .svg file"),
         (lambda t: t + "\n# Choices\n\n## [x] A\n", "only multiple-choice"),
     ],
 )

@@ -134,6 +134,23 @@ def test_an_unknown_company_is_reported_with_the_file(bank_dir):
     assert Company.objects.count() == 0
 
 
+def test_a_diagram_that_is_not_in_the_folder_is_reported_with_the_file(bank_dir):
+    path = bank_dir / "questions" / "batch-or-online.md"
+    path.write_text(
+        QUESTION.replace(
+            'tools = ["Redis"]', 'tools = ["Redis"]\ndiagram = "flow.svg"\ndiagram_alt = "The flow."'
+        )
+    )
+    with pytest.raises(
+        CommandError, match="batch-or-online.md: diagram 'flow.svg' is not in fixtures/diagrams/"
+    ):
+        call_command("loadbank", "--dir", str(bank_dir))
+    (bank_dir / "diagrams").mkdir()
+    (bank_dir / "diagrams" / "flow.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"></svg>')
+    call_command("loadbank", "--dir", str(bank_dir))
+    assert Question.objects.get().diagram == "flow.svg"
+
+
 def test_a_path_naming_a_missing_question_rolls_everything_back(bank_dir):
     (bank_dir / "paths" / "start.md").write_text(
         '+++\ntitle = "Start"\naudience = "Everyone"\nposition = 1\nquestions = [\n  "no-such-question",\n]\n+++\n\nBegin.\n'

@@ -39,9 +39,11 @@ def test_saving_an_answer_adds_its_words_to_the_search_text():
 def test_key_points_and_follow_ups_are_stored_as_inline_html():
     question = QuestionFactory(
         key_points=["Concept drift moves $P(y|X)$", "<img src=x onerror=alert(1)> stays text"],
-        follow_ups=["Why `ks_2samp`?"],
+        follow_ups=[{"question": "Why `ks_2samp`?", "answer": "It needs **no** binning."}],
     )
     question.refresh_from_db()
     assert question.key_points_html[0].startswith("Concept drift moves <math")
     assert question.key_points_html[1] == "&lt;img src=x onerror=alert(1)&gt; stays text"
-    assert question.follow_ups_html == ["Why <code>ks_2samp</code>?"]
+    assert question.follow_ups_html == [
+        {"question": "Why <code>ks_2samp</code>?", "answer": "<p>It needs <strong>no</strong> binning.</p>"}
+    ]

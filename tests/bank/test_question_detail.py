@@ -19,7 +19,7 @@ def test_it_shows_every_part_of_a_question(client):
         companies=[CompanyFactory(name="Netflix", slug="netflix")],
         roles=[RoleFactory(name="MLOps engineer", slug="mlops-engineer")],
         key_points=["Shadow traffic never reaches users."],
-        follow_ups=["What stops a canary?"],
+        follow_ups=[{"question": "What stops a canary?", "answer": "A guardrail breach that lasts."}],
         tools=["KServe"],
         links=[{"title": "KServe docs", "url": "https://kserve.github.io/website/"}],
     )
@@ -112,3 +112,47 @@ def test_it_reads_a_question_in_a_fixed_number_of_queries(client, django_assert_
     # 1 question with topic, 1 roles, 1 companies, 1 choices, 1 answers, 1 related questions.
     with django_assert_num_queries(6):
         client.get(question.get_absolute_url())
+
+
+def test_it_shows_the_rubric_sources_review_date_and_diagram_behind_the_reveal(client):
+    import datetime
+
+    question = QuestionFactory(
+        thirty_second="Shadow to learn safely, then canary to learn for real.",
+        red_flags=["Calls a shadow deploy a canary."],
+        follow_ups=[{"question": "What stops a canary?", "answer": "A **sustained** guardrail breach."}],
+        sources=["https://kserve.github.io/website/"],
+        reviewed_on=datetime.date(2026, 11, 29),
+        diagram="llm-ttft-itl-request-path.svg",
+        diagram_alt="A streamed request: queue, prefill, then decode steps.",
+    )
+    body = client.get(question.get_absolute_url()).content.decode()
+    before, revealed = body.split('<details class="reveal" id="sample-answer">')
+    revealed = revealed.split("</details>\n\n")[0]
+    for text in [
+        "In 30 seconds",
+        "Shadow to learn safely, then canary to learn for real.",
+        "Red flags",
+        "Calls a shadow deploy a canary.",
+        "What stops a canary?",
+        "A <strong>sustained</strong> guardrail breach.",
+        "The trap to avoid",
+        '<img src="/static/diagrams/llm-ttft-itl-request-path.svg" alt="A streamed request: queue, prefill,',
+    ]:
+        assert text in revealed, text
+        assert text not in before, f"spoiler before the reveal: {text}"
+    assert "Why interviewers ask it" in before
+    assert "re-checked by a second reviewer on" in body and "29 November 2026" in body
+    assert 'href="https://kserve.github.io/website/"' in body
+
+
+def test_it_refuses_to_store_a_link_that_is_not_a_web_address():
+    from django.core.exceptions import ValidationError
+
+    question = QuestionFactory()
+    for url in ["javascript:alert(1)", "data:text/html,x", " https://ok.example", "//evil.example"]:
+        question.links = [{"title": "x", "url": url}]
+        with pytest.raises(ValidationError):
+            question.save()
+        with pytest.raises(ValidationError):
+            question.full_clean()

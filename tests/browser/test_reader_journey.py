@@ -47,9 +47,17 @@ def test_a_new_reader_filters_opens_a_question_and_reveals_the_answer(desktop_pa
     page.get_by_role("link", name=bank.title).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(bank.title)
     answer = page.get_by_text("re-rank the top of the list online")
-    expect(answer).to_be_hidden()
-    page.get_by_text("Show the sample answer").click()
-    expect(answer).to_be_visible()
+    spoilers = [
+        page.get_by_text(bank.trap),
+        page.get_by_text(bank.key_points[0]),
+        page.get_by_text(bank.red_flags[0]),
+    ]
+    expect(page.get_by_text(bank.why_asked)).to_be_visible()
+    for hidden in [answer, *spoilers]:
+        expect(hidden).to_be_hidden()
+    page.get_by_text("Reveal the answer").click()
+    for shown in [answer, *spoilers]:
+        expect(shown).to_be_visible()
 
 
 def test_the_filtered_list_survives_a_shared_link(desktop_page, bank):
@@ -77,7 +85,7 @@ def test_keyboard_users_can_skip_to_content_and_reveal_the_answer(desktop_page, 
     expect(page.get_by_role("link", name="Skip to content")).to_be_focused()
     page.keyboard.press("/")
     expect(page.locator("#site-search")).to_be_focused()
-    page.locator("summary", has_text="Show the sample answer").focus()
+    page.locator("summary", has_text="Reveal the answer").focus()
     page.keyboard.press("Enter")
     expect(page.get_by_text("re-rank the top of the list online")).to_be_visible()
 

@@ -76,7 +76,7 @@ def test_the_dashboard_shows_activity_topics_weakest_streak_and_calibration(clie
     }
     assert stats == {"Drift": (1, 1.0, 0), "Serving": (2, 3.5, 75)}
     assert [item.name for item in context["weakest"]] == ["Drift", "Serving"]
-    calibration = {label: (count, share) for _, label, count, share in context["calibration"]}
+    calibration = {label: (count, share) for _, label, count, share, _flags in context["calibration"]}
     assert calibration["Nailed it"] == (1, 100) and calibration["Missed it"] == (1, 0)
     body = response.content.decode()
     assert "<svg" in body and "<table" in body

@@ -166,3 +166,42 @@ def test_the_attempt_page_runs_a_fixed_number_of_queries(
     # 5 the options, 6 the review card, 7 the due count.
     with django_assert_num_queries(7):
         assert owner_client.get(f"/practice/attempts/{attempt.pk}/").status_code == 200
+
+
+def test_the_reader_ticks_the_red_flags_they_fell_into_and_the_result_says_so(owner_client, question):
+    question.red_flags = ["Skips the shadow phase.", "No rollback plan."]
+    question.save()
+    _answer(owner_client, question)
+    attempt = Attempt.objects.get()
+    page = owner_client.get(f"/practice/attempts/{attempt.pk}/").content.decode()
+    assert "Tick the red flags your answer fell into" in page and "No rollback plan." in page
+    owner_client.post(
+        f"/practice/attempts/{attempt.pk}/", {"grade": "2", "covered": ["0"], "red_flags": ["1"]}
+    )
+    attempt.refresh_from_db()
+    assert attempt.red_flags_ticked == [1] and attempt.red_flags_count == 1
+    result = owner_client.get(f"/practice/attempts/{attempt.pk}/").content.decode()
+    assert "1 red flag ticked" in result
+
+
+def test_a_red_flag_that_is_not_on_the_question_is_refused(owner_client, question):
+    _answer(owner_client, question)
+    attempt = Attempt.objects.get()
+    response = owner_client.post(f"/practice/attempts/{attempt.pk}/", {"grade": "3", "red_flags": ["7"]})
+    assert response.status_code == 400
+    attempt.refresh_from_db()
+    assert not attempt.is_graded
+
+
+def test_calibration_counts_the_red_flags_per_self_grade(owner_client, owner, question):
+    from practice.study import selectors
+
+    question.red_flags = ["One.", "Two.", "Three."]
+    question.save()
+    for grade, flags in [(4, ["0", "1"]), (4, []), (2, ["0", "1", "2"])]:
+        _answer(owner_client, question)
+        attempt = Attempt.objects.order_by("-id").first()
+        owner_client.post(f"/practice/attempts/{attempt.pk}/", {"grade": str(grade), "red_flags": flags})
+    rows = {label: flags for _, label, _, _, flags in selectors.calibration(owner)}
+    assert rows["Nailed it"] == 1.0 and rows["Partial"] == 3.0 and rows["Solid"] is None
+    assert "Red flags ticked on average" in owner_client.get("/practice/").content.decode()
