@@ -215,7 +215,12 @@ def mock_autosave(request, mock_id, position):
     form = MockAnswerForm(request.POST, slot=slot)
     if not form.is_valid():
         return JsonResponse(
-            {"error": "The save was malformed; nothing was stored.", "fields": list(form.errors)}, status=400
+            {
+                "error": " ".join(message for messages in form.errors.values() for message in messages)
+                or "The save was malformed; nothing was stored.",
+                "fields": list(form.errors),
+            },
+            status=400,
         )
     try:
         stored = services.mock_save_answer(

@@ -80,7 +80,14 @@ def practise(request, slug):
 @require_POST
 def preview(request):
     """The answer box's live preview: the same Markdown pipeline as everything else."""
-    text = request.POST.get("answer", "")[:MAX_ANSWER_LENGTH]
+    text = request.POST.get("answer", "")
+    if len(text) > MAX_ANSWER_LENGTH:
+        return JsonResponse(
+            {
+                "error": f"Answers are limited to {MAX_ANSWER_LENGTH:,} characters; this one has {len(text):,}."
+            },
+            status=400,
+        )
     return JsonResponse({"html": render_markdown(text)})
 
 

@@ -54,9 +54,14 @@
     body.append("answer", answer.value);
     body.append("csrfmiddlewaretoken", form.elements.csrfmiddlewaretoken.value);
     fetch(preview.dataset.previewUrl, { method: "POST", body: body, credentials: "same-origin" })
-      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (response) { return response.json().catch(function () { return null; }); })
       .then(function (data) {
-        if (data) preview.innerHTML = data.html || '<p class="muted">Your formatted answer appears here.</p>';
+        if (!data) return;
+        if (data.error) {
+          preview.textContent = data.error;  // a limit, said plainly; the typed text is untouched
+        } else {
+          preview.innerHTML = data.html || '<p class="muted">Your formatted answer appears here.</p>';
+        }
       })
       .catch(function () { /* the preview is a nicety; the answer itself is never at risk */ });
   };
