@@ -53,9 +53,7 @@ class MockAnswerForm(forms.Form):
         max_length=MAX_ANSWER_LENGTH,
         widget=forms.Textarea(attrs={"rows": 14, "id": "mock-answer"}),
         label="Your answer",
-        error_messages={
-            "max_length": f"Answers are limited to {MAX_ANSWER_LENGTH:,} characters; nothing was stored."
-        },
+        error_messages={"max_length": f"Answers are limited to {MAX_ANSWER_LENGTH:,} characters."},
     )
     revision = forms.IntegerField(
         min_value=0, max_value=2**62, widget=forms.HiddenInput(attrs={"id": "revision"})

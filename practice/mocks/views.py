@@ -216,8 +216,16 @@ def mock_autosave(request, mock_id, position):
     if not form.is_valid():
         return JsonResponse(
             {
-                "error": " ".join(message for messages in form.errors.values() for message in messages)
-                or "The save was malformed; nothing was stored.",
+                "error": " ".join(
+                    [
+                        *(
+                            f"{name}: {message}"
+                            for name, messages in form.errors.items()
+                            for message in messages
+                        )
+                    ]
+                    + ["Nothing was stored."]
+                ),
                 "fields": list(form.errors),
             },
             status=400,

@@ -58,5 +58,5 @@ def test_a_mock_autosave_past_the_limit_says_so_and_stores_nothing(owner_client,
         f"/mock/{mock.pk}/q/1/save/", {"answer": "x" * (limits.MAX_ANSWER_LENGTH + 1), "revision": "3"}
     )
     assert response.status_code == 400
-    assert response.json()["error"] == "Answers are limited to 20,000 characters; nothing was stored."
+    assert response.json()["error"] == "answer: Answers are limited to 20,000 characters. Nothing was stored."
     assert mock.slots.get().answer == ""
