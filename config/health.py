@@ -2,6 +2,8 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.views.decorators.cache import never_cache
 
+from config.postgresql.base import no_wait
+
 
 @never_cache
 def healthz(request):
@@ -11,9 +13,9 @@ def healthz(request):
 
 @never_cache
 def readyz(request):
-    """Readiness: the database answers a query."""
+    """Readiness: the database answers a query. Never waits for a restarting database: 503 at once."""
     try:
-        with connection.cursor() as cursor:
+        with no_wait(), connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
