@@ -31,7 +31,18 @@ class InvalidFormIs400:
         return response
 
 
-class LoginView(InvalidFormIs400, auth_views.LoginView):
+class SafeNext:
+    """Mixin for Django's log-in and log-out views: `next` must be a path on this site (practice.http)."""
+
+    def get_redirect_url(self):
+        return safe_next_url(self.request)
+
+
+class LoginView(SafeNext, InvalidFormIs400, auth_views.LoginView):
+    pass
+
+
+class LogoutView(SafeNext, auth_views.LogoutView):
     pass
 
 
