@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_filters",
+    "django_ratelimit",
     "bank",
     "practice",
 ]
@@ -91,6 +92,30 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The cache: Redis when REDIS_URL is set (redis://host:6379/0), shared by every app server, so the
+# rate-limit counters are too; otherwise this process's memory, enough for one development server.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The reader's address, for rate limits and the log-in lockout: REMOTE_ADDR, or behind this many
+# reverse proxies the address the outermost one appended to X-Forwarded-For (practice.http.client_ip).
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+
+# Rate limits (django-ratelimit; the figures are in practice/limits.py). A cache outage lets requests
+# through rather than refusing everyone.
+RATELIMIT_IP_META_KEY = "practice.http.client_ip"
+RATELIMIT_FAIL_OPEN = True
+SILENCED_SYSTEM_CHECKS = [
+    # django-ratelimit lists django-redis but not Django's own RedisCache, whose add and incr are atomic.
+    "django_ratelimit.W001",
+]
+if not REDIS_URL:
+    # Memory is not shared between processes: right for one development server, wrong for several.
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -15,11 +15,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 
 from practice.accounts import services
 from practice.accounts.export import CSV_HEADER, export_data, export_rows
 from practice.accounts.forms import DeleteAccountForm, SignupForm
-from practice.http import posted_data, safe_next_url
+from practice.http import posted_data, rate_limited, safe_next_url
+from practice.limits import RATE_LIMITS
 
 
 class InvalidFormIs400:
@@ -50,6 +52,10 @@ class PasswordChangeView(InvalidFormIs400, auth_views.PasswordChangeView):
     pass
 
 
+@method_decorator(
+    rate_limited("password_reset", RATE_LIMITS["password_reset"], what="password reset requests"),
+    name="dispatch",
+)
 class PasswordResetView(InvalidFormIs400, auth_views.PasswordResetView):
     pass
 
@@ -58,6 +64,7 @@ class PasswordResetConfirmView(InvalidFormIs400, auth_views.PasswordResetConfirm
     pass
 
 
+@rate_limited("signup", RATE_LIMITS["signup"], what="sign-up attempts")
 def signup(request):
     if request.user.is_authenticated:
         return redirect(safe_next_url(request) or "practice:dashboard")
