@@ -5,9 +5,12 @@ Production sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATA
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+
+from practice import limits
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -47,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "django_ratelimit",
+    "axes",
     "bank",
     "practice",
 ]
@@ -62,6 +66,8 @@ MIDDLEWARE = [
     "practice.middleware.PrivateForReadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out log-in into our lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -116,6 +122,29 @@ SILENCED_SYSTEM_CHECKS = [
 if not REDIS_URL:
     # Memory is not shared between processes: right for one development server, wrong for several.
     SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
+
+# Log in with an e-mail address (or an older account's username); django-axes first, to refuse a
+# locked-out pair before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "practice.accounts.backends.EmailOrUsernameBackend",
+]
+# Lockout (django-axes): this many failed passwords for one account from one address lock that pair for
+# a while (practice/limits.py); another address, or the same address for another account, is not locked.
+# Failures are kept in the database, so every app server sees them and staff can lift a lock in the admin.
+AXES_FAILURE_LIMIT = limits.LOGIN_FAILURES_BEFORE_LOCKOUT
+AXES_COOLOFF_TIME = timedelta(minutes=limits.LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_USERNAME_CALLABLE = "practice.accounts.backends.lockout_username"
+AXES_CLIENT_IP_CALLABLE = "practice.http.client_ip"
+# The lock lasts the time the page promises, counted from the last failure before it; trying again
+# while locked does not push it further.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+# No table of every successful log-in: we do not need readers' log-in history.
+AXES_DISABLE_ACCESS_LOG = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,8 +1,25 @@
-"""Forms of accounts: sign-up and deletion."""
+"""Forms of accounts: log-in, sign-up and deletion."""
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+
+
+class LoginForm(AuthenticationForm):
+    """Django's log-in form, asking for the e-mail address (accounts made before may type their username)."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "That email address and password do not match an account. Check both, or reset "
+        "your password.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.label = "Email"
+        field.max_length = 254
+        field.widget.attrs.update({"autocomplete": "email", "maxlength": 254, "inputmode": "email"})
 
 
 class SignupForm(UserCreationForm):

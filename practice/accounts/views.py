@@ -19,7 +19,7 @@ from django.utils.decorators import method_decorator
 
 from practice.accounts import services
 from practice.accounts.export import CSV_HEADER, export_data, export_rows
-from practice.accounts.forms import DeleteAccountForm, SignupForm
+from practice.accounts.forms import DeleteAccountForm, LoginForm, SignupForm
 from practice.http import posted_data, rate_limited, safe_next_url
 from practice.limits import RATE_LIMITS
 
@@ -41,7 +41,7 @@ class SafeNext:
 
 
 class LoginView(SafeNext, InvalidFormIs400, auth_views.LoginView):
-    pass
+    form_class = LoginForm
 
 
 class LogoutView(SafeNext, auth_views.LogoutView):
@@ -61,7 +61,11 @@ class PasswordResetView(InvalidFormIs400, auth_views.PasswordResetView):
 
 
 class PasswordResetConfirmView(InvalidFormIs400, auth_views.PasswordResetConfirmView):
-    pass
+    def form_valid(self, form):
+        """A new password, chosen through a link sent to the account's address, lifts any lockout."""
+        response = super().form_valid(form)
+        services.account_unlock(user=form.user)
+        return response
 
 
 @rate_limited("signup", RATE_LIMITS["signup"], what="sign-up attempts")
@@ -71,7 +75,7 @@ def signup(request):
     form = SignupForm(posted_data(request))
     if request.method == "POST" and form.is_valid():
         user = services.account_create(form=form)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="practice.accounts.backends.EmailOrUsernameBackend")
         messages.success(request, f"Welcome, {user.username}. Your practice is saved to this account.")
         return redirect(safe_next_url(request) or "practice:dashboard")
     return render(

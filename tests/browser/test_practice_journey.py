@@ -77,7 +77,7 @@ def test_practice_pages_fit_a_phone(phone_page, live_server, question, django_us
     django_user_model.objects.create_user("pat", "pat@example.com", PASSWORD)
     page = phone_page
     page.goto("/accounts/login/")
-    page.get_by_label("Username").fill("pat")
+    page.get_by_label("Email").fill("pat@example.com")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.goto(f"/practice/q/{question.slug}/")

@@ -61,7 +61,7 @@ def test_log_in_and_log_out(client, owner):
 
 def test_a_wrong_password_gets_a_clear_message(client, owner):
     body = client.post("/accounts/login/", {"username": "owner", "password": "nope"}).content.decode()
-    assert "Please enter a correct username and password" in body
+    assert "That email address and password do not match an account." in body
 
 
 def test_change_password(owner_client, owner):
