@@ -33,3 +33,5 @@ RATE_LIMITS = {
 # Log in: this many failed passwords for one account from one address lock that pair (django-axes).
 LOGIN_FAILURES_BEFORE_LOCKOUT = 5
 LOGIN_LOCKOUT_MINUTES = 15
+# A sign-up's confirmation link works once, and for this long.
+CONFIRMATION_LINK_DAYS = 3

@@ -32,3 +32,8 @@ def accounts_using_email(email):
     """Every account that an e-mail address already belongs to (as its username or its address)."""
     email = normalise_email(email)
     return get_user_model().objects.filter(Q(username__iexact=email) | Q(email__iexact=email))
+
+
+def is_unconfirmed(user):
+    """Signed up but never confirmed: inactive and never logged in (staff deactivate accounts that have)."""
+    return not user.is_active and user.last_login is None

@@ -1,6 +1,9 @@
 """Every `next` is a path on this site or it is ignored: the reader lands on a safe page, never an error."""
 
+import re
+
 import pytest
+from django.core import mail
 
 from tests.conftest import PASSWORD
 from tests.factories import QuestionFactory
@@ -70,3 +73,13 @@ def test_a_path_on_this_site_is_followed(owner_client, question):
     response = owner_client.post("/practice/q/canary/bookmark/", {"next": "/practice/saved/?topic=x"})
     assert response["Location"] == "/practice/saved/?topic=x"
     assert owner_client.get("/accounts/signup/?next=/practice/q/canary/")["Location"] == "/practice/q/canary/"
+
+
+@pytest.mark.parametrize("target", UNSAFE_NEXT)
+def test_the_sign_up_link_falls_back_to_the_dashboard(client, target):
+    response = client.post(
+        "/accounts/signup/", {"email": "maya@example.com", "password": "a-long-Passphrase-42", "next": target}
+    )
+    assert response["Location"] == "/accounts/signup/sent/"
+    link = re.search(r"/accounts/signup/confirm/[^/\s]+/", mail.outbox[0].body).group(0)
+    assert client.post(link)["Location"] == "/practice/"
