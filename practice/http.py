@@ -116,9 +116,9 @@ def _wait(seconds):
 def rate_limited(group, rates, *, what, note="", json=False):
     """Answer a POST with 429 once one of `rates` is used up, e.g. {"reader": "120/m", "address": "1200/m"}.
 
-    Counted per signed-in reader, per address and per e-mail address posted (practice.limits.RATE_LIMITS);
-    `what` names the action in the message ("previews"), `note` may reassure. GET is never counted. The rates are read at
-    each request, so a test may lower them.
+    Counted per signed-in reader, per address and per e-mail address posted (practice.limits.RATE_LIMITS).
+    `what` names the action in the message ("previews"), `note` may reassure. GET is never counted. The
+    rates are read at each request, so a test may lower them.
     """
 
     def decorator(view):

@@ -17,14 +17,12 @@ def account_for_login(identifier):
         return None
     User = get_user_model()
     lowered = identifier.lower()
-    candidates = list(
-        User.objects.filter(Q(username=identifier) | Q(username=lowered) | Q(email__iexact=identifier))[:3]
-    )
-    for wanted in (identifier, lowered):
-        for user in candidates:
-            if user.username == wanted:
-                return user
-    by_email = [user for user in candidates if user.email.lower() == lowered]
+    by_username = {user.username: user for user in User.objects.filter(username__in={identifier, lowered})}
+    if by_username:
+        return by_username.get(identifier) or by_username[lowered]
+    if "@" not in identifier:
+        return None
+    by_email = list(User.objects.filter(email__iexact=identifier)[:2])
     return by_email[0] if len(by_email) == 1 else None
 
 

@@ -38,10 +38,18 @@ def account_sign_up(*, email, password):
 
 @transaction.atomic
 def account_confirm(*, user):
-    """The reader followed the link mailed to their address: the account may log in from now on."""
-    user.is_active = True
-    user.save(update_fields=["is_active"])
-    return user
+    """The reader followed the link mailed to their address: the account may log in from now on.
+
+    One conditional UPDATE, so of two clicks at once only one confirms (True); the other gets False.
+    """
+    confirmed = (
+        get_user_model()
+        .objects.filter(pk=user.pk, is_active=False, last_login=None, password=user.password)
+        .update(is_active=True)
+    )
+    if confirmed:
+        user.is_active = True
+    return bool(confirmed)
 
 
 @transaction.atomic

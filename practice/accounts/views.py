@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
 from practice.accounts import mail, services
 from practice.accounts.export import CSV_HEADER, export_data, export_rows
@@ -99,6 +100,7 @@ def signup_sent(request):
 
 
 @never_cache
+@require_http_methods(["GET", "POST"])
 def signup_confirm(request, token):
     """The link from the confirmation mail: a page with one button (a mail scanner that opens links must
     not use it up); pressing it activates the account, logs the reader in and goes on to their `next`."""
@@ -106,7 +108,8 @@ def signup_confirm(request, token):
     if account is None:
         return render(request, "registration/signup_confirm.html", {"valid": False}, status=400)
     if request.method == "POST":
-        services.account_confirm(user=account)
+        if not services.account_confirm(user=account):
+            return render(request, "registration/signup_confirm.html", {"valid": False}, status=400)
         login(request, account, backend="practice.accounts.backends.EmailOrUsernameBackend")
         messages.success(
             request, "Your email address is confirmed. Welcome: your practice is saved to this account."

@@ -152,3 +152,15 @@ def test_password_reset_does_not_reveal_whether_an_account_exists(client, owner)
     unknown = client.post("/accounts/password_reset/", {"email": "nobody@example.com"})
     assert (known.status_code, known["Location"]) == (unknown.status_code, unknown["Location"])
     assert [message.to for message in mail.outbox] == [["owner@example.com"]]
+
+
+def test_of_two_clicks_at_once_only_one_confirms(client):
+    from practice.accounts import services
+    from practice.accounts.tokens import read_confirmation_token
+
+    _sign_up(client, "maya@example.com")
+    token = _link(mail.outbox[0]).rstrip("/").rsplit("/", 1)[1]
+    first, _ = read_confirmation_token(token)
+    second, _ = read_confirmation_token(token)
+    assert services.account_confirm(user=first) is True
+    assert services.account_confirm(user=second) is False
