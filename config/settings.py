@@ -114,6 +114,8 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 # Rate limits (django-ratelimit; the figures are in practice/limits.py). A cache outage lets requests
 # through rather than refusing everyone.
 RATELIMIT_IP_META_KEY = "practice.http.client_ip"
+# Off only for a load test whose simulated readers all come from one address.
+RATELIMIT_ENABLE = env_bool("DJANGO_RATE_LIMITS", True)
 RATELIMIT_FAIL_OPEN = True
 SILENCED_SYSTEM_CHECKS = [
     # django-ratelimit lists django-redis but not Django's own RedisCache, whose add and incr are atomic.
