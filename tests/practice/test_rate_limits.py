@@ -18,6 +18,14 @@ from tests.factories import QuestionFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def still_clock():
+    """The windows are fixed (each ends at its own moment): on a slow machine a loop of 120 requests could
+    cross an end and see its counter start again, so the clock stands still unless a test moves it."""
+    with time_machine.travel(timezone.now(), tick=False):
+        yield
+
+
 def _preview(client, address="10.0.0.1", **headers):
     return client.post("/practice/preview/", {"answer": "**hi**"}, REMOTE_ADDR=address, headers=headers)
 
