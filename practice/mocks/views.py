@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from practice.http import posted_data, whole_number
+from practice.http import posted_data, rate_limited, whole_number
+from practice.limits import RATE_LIMITS
 from practice.mocks import presets, selectors, services
 from practice.mocks.forms import MockAnswerForm, MockSetupForm
 from practice.study import charts
@@ -207,6 +208,13 @@ def _render_question(request, mock, slot, form, now, status=200):
 
 @login_required
 @require_POST
+@rate_limited(
+    "autosave",
+    RATE_LIMITS["autosave"],
+    what="saves",
+    note="Your text is kept in this browser meanwhile.",
+    json=True,
+)
 def mock_autosave(request, mock_id, position):
     """JavaScript saves as the reader types. 409 once time is up; older text never replaces newer."""
     now = timezone.now()

@@ -17,8 +17,8 @@ from django.views.decorators.http import require_POST
 from bank.models import Kind
 from bank.rendering import render_markdown
 from bank.selectors import FACET_FIELDS, facet_counts
-from practice.http import posted_data, safe_next_url, whole_number
-from practice.limits import MAX_ANSWER_LENGTH
+from practice.http import posted_data, rate_limited, safe_next_url, whole_number
+from practice.limits import MAX_ANSWER_LENGTH, RATE_LIMITS
 from practice.study import charts, selectors, services
 from practice.study.forms import (
     AnswerForm,
@@ -78,6 +78,7 @@ def practise(request, slug):
 
 @login_required
 @require_POST
+@rate_limited("preview", RATE_LIMITS["preview"], what="previews", json=True)
 def preview(request):
     """The answer box's live preview: the same Markdown pipeline as everything else."""
     text = request.POST.get("answer", "")
