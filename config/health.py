@@ -2,13 +2,17 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.views.decorators.cache import never_cache
 
+from access import public
 
+
+@public
 @never_cache
 def healthz(request):
     """Liveness: the process answers. Touches no database."""
     return HttpResponse("ok", content_type="text/plain")
 
 
+@public
 @never_cache
 def readyz(request):
     """Readiness: the database answers a query."""

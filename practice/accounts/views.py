@@ -11,11 +11,11 @@ import json
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from access import public, reader_owned
 from practice.accounts import services
 from practice.accounts.export import CSV_HEADER, export_data, export_rows
 from practice.accounts.forms import DeleteAccountForm, SignupForm
@@ -47,6 +47,7 @@ class PasswordResetConfirmView(InvalidFormIs400, auth_views.PasswordResetConfirm
     pass
 
 
+@public
 def signup(request):
     if request.user.is_authenticated:
         return redirect(safe_next_url(request) or "practice:dashboard")
@@ -64,7 +65,7 @@ def signup(request):
     )
 
 
-@login_required
+@reader_owned
 def export_json(request):
     response = HttpResponse(
         json.dumps(export_data(request.user), indent=2, ensure_ascii=False), content_type="application/json"
@@ -73,7 +74,7 @@ def export_json(request):
     return response
 
 
-@login_required
+@reader_owned
 def export_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="prodready-{timezone.localdate()}.csv"'
@@ -83,7 +84,7 @@ def export_csv(request):
     return response
 
 
-@login_required
+@reader_owned
 def delete_account(request):
     form = DeleteAccountForm(posted_data(request), user=request.user)
     if request.method == "POST" and form.is_valid():
