@@ -9,9 +9,12 @@ def posted_data(request):
 
 
 def safe_next_url(request, default=""):
-    """The `next` the request carries, if it points back into this site; otherwise `default`."""
+    """The `next` the request carries, if it is a path on this site; otherwise `default`.
+
+    Only a path ("/…") is taken: `redirect("foo")` would try "foo" as a URL name and fail.
+    """
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
