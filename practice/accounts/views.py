@@ -11,7 +11,6 @@ import json
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,6 +18,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from access import public, reader_owned
 from practice.accounts import mail, services
 from practice.accounts.export import CSV_HEADER, export_data, export_rows
 from practice.accounts.forms import DeleteAccountForm, LoginForm, SignupForm
@@ -71,6 +71,7 @@ class PasswordResetConfirmView(InvalidFormIs400, auth_views.PasswordResetConfirm
         return response
 
 
+@public
 @rate_limited("signup", RATE_LIMITS["signup"], what="sign-up attempts")
 def signup(request):
     """E-mail address and password. The answer is the same "check your inbox" page whether or not the
@@ -95,10 +96,12 @@ def signup(request):
     )
 
 
+@public
 def signup_sent(request):
     return render(request, "registration/signup_sent.html", {"days": CONFIRMATION_LINK_DAYS})
 
 
+@public
 @never_cache
 @require_http_methods(["GET", "POST"])
 def signup_confirm(request, token):
@@ -118,7 +121,7 @@ def signup_confirm(request, token):
     return render(request, "registration/signup_confirm.html", {"valid": True, "email": account.email})
 
 
-@login_required
+@reader_owned
 def export_json(request):
     response = HttpResponse(
         json.dumps(export_data(request.user), indent=2, ensure_ascii=False), content_type="application/json"
@@ -127,7 +130,7 @@ def export_json(request):
     return response
 
 
-@login_required
+@reader_owned
 def export_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="prodready-{timezone.localdate()}.csv"'
@@ -137,7 +140,7 @@ def export_csv(request):
     return response
 
 
-@login_required
+@reader_owned
 def delete_account(request):
     form = DeleteAccountForm(posted_data(request), user=request.user)
     if request.method == "POST" and form.is_valid():
