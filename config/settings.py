@@ -120,8 +120,10 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-# WhiteNoise finds development files where they live, with DEBUG off too.
+# In development WhiteNoise finds each file where it lives when asked (as it does with DEBUG on), with
+# DEBUG off too; production serves what collectstatic wrote, indexed once at start.
 WHITENOISE_USE_FINDERS = not IS_PRODUCTION
+WHITENOISE_AUTOREFRESH = not IS_PRODUCTION
 
 # Django's Redis cache when REDIS_URL is set (shared by all app servers), memory of one process otherwise.
 CACHES = cache_config(os.environ.get("REDIS_URL", "").strip())
