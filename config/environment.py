@@ -9,6 +9,15 @@ import sys
 from pathlib import Path
 
 PRODUCTION = "production"
+DEVELOPMENT = "development"
+
+
+def django_env(environ=os.environ):
+    """development (the default) or production; anything else, such as a typo'd "prod", stops the process."""
+    value = environ.get("DJANGO_ENV", "").strip().lower() or DEVELOPMENT
+    if value not in {DEVELOPMENT, PRODUCTION}:
+        refuse(f"DJANGO_ENV must be development or production, not {value!r}.")
+    return value
 
 
 def env_bool(name, default, environ=os.environ):

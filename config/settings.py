@@ -17,6 +17,7 @@ from config.environment import (
     PRODUCTION,
     cache_config,
     development_secret_key,
+    django_env,
     env_bool,
     env_int,
     env_list,
@@ -25,7 +26,7 @@ from config.environment import (
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-DJANGO_ENV = os.environ.get("DJANGO_ENV", "development").strip().lower()
+DJANGO_ENV = django_env()
 IS_PRODUCTION = DJANGO_ENV == PRODUCTION
 if IS_PRODUCTION:
     require_production_settings()

@@ -75,6 +75,16 @@ def test_production_refuses_to_start_without_its_secrets_in_one_line(tmp_path, m
     assert not (tmp_path / ".secret_key").exists()
 
 
+def test_a_mistyped_mode_is_refused_rather_than_read_as_development(tmp_path):
+    result = _run(["manage.py", "check"], tmp_path, **{**PRODUCTION, "DJANGO_ENV": "prod"})
+    assert result.returncode == 1
+    assert (
+        result.stderr.strip()
+        == "Refusing to start: DJANGO_ENV must be development or production, not 'prod'."
+    )
+    assert _settings(tmp_path, **{**PRODUCTION, "DJANGO_ENV": "Production"})["SECURE_SSL_REDIRECT"] is True
+
+
 def test_production_refuses_debug(tmp_path):
     result = _run(["manage.py", "check"], tmp_path, **PRODUCTION, DJANGO_DEBUG="1")
     assert result.returncode == 1
