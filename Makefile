@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-browser lint format check ci bench loadbank clean
+.PHONY: run serve test test-browser lint format check ci bench loadbank backup restore clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,9 +24,34 @@ run: $(STAMP)
 	$(BIN)/python manage.py loadbank
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+## The production shape on loopback: DJANGO_ENV=production, hashed static files, gunicorn with
+## (2 x CPUs + 1) workers (WEB_CONCURRENCY to change). Plain HTTP here, so the HTTPS switches default to
+## off, and the key defaults to the development one in .secret_key; set any of them to override.
+SERVE_ENV = DJANGO_ENV=production \
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'from pathlib import Path; from config.environment import development_secret_key as key; print(key(Path(".secret_key")))')}" \
+	DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	DJANGO_SECURE_SSL_REDIRECT="$${DJANGO_SECURE_SSL_REDIRECT:-0}" \
+	DJANGO_SECURE_HSTS_SECONDS="$${DJANGO_SECURE_HSTS_SECONDS:-0}" \
+	DJANGO_SECURE_COOKIES="$${DJANGO_SECURE_COOKIES:-0}"
+
+serve: $(STAMP)
+	@echo "Production settings on http://$(HOST):$(PORT) (loopback: HTTPS redirect, HSTS, secure cookies off)"
+	@$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@$(SERVE_ENV) $(BIN)/python manage.py migrate --noinput
+	@$(SERVE_ENV) $(BIN)/python manage.py loadbank
+	@$(SERVE_ENV) exec $(BIN)/gunicorn --config config/gunicorn_conf.py --bind $(HOST):$(PORT) config.wsgi
+
 loadbank: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py loadbank
+
+## Back up the database (DATABASE_URL, else the SQLite file) into backups/; restore one with FILE=...
+backup: $(STAMP)
+	$(BIN)/python manage.py backup
+
+restore: $(STAMP)
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/<name>.dump (or .sqlite3)"; exit 2; }
+	$(BIN)/python manage.py restore "$(FILE)"
 
 ## The test suite. Browser tests run too when Chromium is installed (they skip, saying why, when not).
 test: $(STAMP)

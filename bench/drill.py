@@ -67,7 +67,7 @@ def start_servers():
     env = {
         **database_env(),
         "DJANGO_DEBUG": "0",
-        "DJANGO_PLAIN_STATIC": "1",
+        "DJANGO_RATE_LIMITS": "0",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DATABASE_CONN_MAX_AGE": "60",
     }

@@ -18,7 +18,6 @@ sys.path.insert(0, str(ROOT))
 if "DATABASE_URL" not in os.environ:
     os.environ["DATABASE_URL"] = f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-os.environ.setdefault("DJANGO_PLAIN_STATIC", "1")
 import warnings  # noqa: E402
 
 warnings.filterwarnings("ignore", message="No directory at")

@@ -1,7 +1,10 @@
 """One settings module, read from the environment.
 
-Defaults suit a developer's laptop (`make run`): SQLite in the project folder and DEBUG on.
-Production sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
+Two modes. Development (the default, `make run`): SQLite in the project folder, a signing key generated
+on first use into `.secret_key` (ignored by git, readable by its owner only), plain static files.
+Production (DJANGO_ENV=production, `make serve`): DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS must be set
+or nothing starts; HTTPS behind a proxy that sets X-Forwarded-Proto, HSTS, secure cookies, hashed static
+files from `collectstatic`. The README's Deploy section lists every variable.
 """
 
 import os
@@ -9,32 +12,31 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
+from config.environment import (
+    PRODUCTION,
+    cache_config,
+    development_secret_key,
+    django_env,
+    env_bool,
+    env_int,
+    env_list,
+    require_production_settings,
+)
 from practice import limits
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-
-def env_bool(name, default):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default):
-    value = os.environ.get(name)
-    if not value:
-        return default
-    return [item.strip() for item in value.split(",") if item.strip()]
-
+DJANGO_ENV = django_env()
+IS_PRODUCTION = DJANGO_ENV == PRODUCTION
+if IS_PRODUCTION:
+    require_production_settings()
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG and env_bool("DJANGO_REQUIRE_SECRET_KEY", False):
-        raise RuntimeError("Set DJANGO_SECRET_KEY in production.")
-    SECRET_KEY = "dev-only-insecure-key-change-me"  # noqa: S105 - never used when DJANGO_SECRET_KEY is set
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "").strip() or development_secret_key(
+    Path(os.environ.get("DJANGO_SECRET_KEY_FILE", BASE_DIR / ".secret_key"))
+)
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
@@ -51,13 +53,14 @@ INSTALLED_APPS = [
     "django_filters",
     "django_ratelimit",
     "axes",
+    "csp",
+    "config",
     "bank",
     "practice",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "config.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -66,6 +69,7 @@ MIDDLEWARE = [
     "practice.middleware.PrivateForReadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: turns a locked-out log-in into our lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -105,11 +109,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache: Redis when REDIS_URL is set (redis://host:6379/0), shared by every app server, so the
 # rate-limit counters are too; otherwise this process's memory, enough for one development server.
-REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+CACHES = cache_config(REDIS_URL)
 
 # The reader's address, for rate limits and the log-in lockout: REMOTE_ADDR, or behind this many
 # reverse proxies the address the outermost one appended to X-Forwarded-For (practice.http.client_ip).
@@ -165,16 +166,23 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 # The bank's diagrams live with its text in fixtures/ and are served as /static/diagrams/<name>.svg.
 STATICFILES_DIRS = [BASE_DIR / "static", ("diagrams", BASE_DIR / "fixtures" / "diagrams")]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Production serves hashed, compressed copies made by `collectstatic`; config/wsgi.py refuses to start
+    # without their manifest. Development serves the files as they are, so runserver needs no collectstatic.
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if IS_PRODUCTION
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
 }
-if DEBUG or env_bool("DJANGO_PLAIN_STATIC", False):
-    # No collectstatic needed while developing or testing.
-    STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+# In development WhiteNoise finds each file where it lives when asked (as it does with DEBUG on), with
+# DEBUG off too; production serves what collectstatic wrote, indexed once at start.
+WHITENOISE_USE_FINDERS = not IS_PRODUCTION
+WHITENOISE_AUTOREFRESH = not IS_PRODUCTION
 
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "hello@mlops-bank.local")
@@ -183,12 +191,44 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "practice:dashboard"
 LOGOUT_REDIRECT_URL = "home"
 
+# Headers on every response (SecurityMiddleware, XFrameOptionsMiddleware, django-csp).
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SESSION_COOKIE_HTTPONLY = True
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", False)
-    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_HTTPONLY = True
+
+# Production sits behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto (and overwrites
+# any value the client sent). Each switch can be turned off for a plain-HTTP run on loopback (`make serve`).
+if IS_PRODUCTION:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = IS_PRODUCTION and env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+# The load balancer's probes may come over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 31_536_000) if IS_PRODUCTION else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
+SESSION_COOKIE_SECURE = IS_PRODUCTION and env_bool("DJANGO_SECURE_COOKIES", True)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# Content-Security-Policy (django-csp): every script and stylesheet is a file served by us, the admin
+# included; no inline code, no other origin. In development the browser reports each violation to
+# /csp-report/, which logs it (DJANGO_CSP_REPORTS=1 turns that on in production too).
+CSP_REPORTS = env_bool("DJANGO_CSP_REPORTS", not IS_PRODUCTION)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        **({"report-uri": "/csp-report/"} if CSP_REPORTS else {}),
+    },
+}
 
 # The bank's text files, loaded by `python manage.py loadbank`.
 BANK_FIXTURES_DIR = BASE_DIR / "fixtures"

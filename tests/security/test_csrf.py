@@ -13,7 +13,11 @@ from tests.security.urlmap import all_entries
 
 pytestmark = pytest.mark.django_db
 
-ENTRIES = all_entries()
+# The only views that take a POST without a token, and why.
+CSRF_EXEMPT = {
+    "csp_report": "browsers post Content-Security-Policy reports without a session or a token; it only logs",
+}
+ENTRIES = [entry for entry in all_entries() if entry.name not in CSRF_EXEMPT]
 CSRF_REFUSAL = b"CSRF verification failed"
 
 
@@ -40,3 +44,9 @@ def test_a_post_without_a_token_is_refused(entry, url_of, strict_clients):
     client.cookies["csrftoken"] = token
     response = client.post(url, {**data, "csrfmiddlewaretoken": token})
     assert CSRF_REFUSAL not in response.content, "a POST with a token must get past the check"
+
+
+def test_the_exempt_views_change_nothing_a_reader_owns():
+    """A CSRF-exempt view must be public and write nothing but a log line."""
+    by_name = {entry.name: entry for entry in all_entries()}
+    assert all(by_name[name].rule == PUBLIC for name in CSRF_EXEMPT)

@@ -1,0 +1,25 @@
+"""gunicorn's settings for `make serve` and production: `gunicorn -c config/gunicorn_conf.py config.wsgi`.
+
+Every value can be overridden on the command line or through GUNICORN_CMD_ARGS; WEB_CONCURRENCY sets the
+number of workers.
+"""
+
+import multiprocessing
+import os
+
+# Loopback unless told otherwise: the reverse proxy in front terminates TLS and forwards to this port.
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# gunicorn's documented starting point: (2 x CPU cores) + 1 synchronous workers.
+workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
+# Load the app once in the master before forking: a missing setting or static manifest stops the
+# master with its one-line message instead of every worker failing in turn.
+preload_app = True
+timeout = 30
+graceful_timeout = 20
+# Recycle workers now and then so a slow leak cannot grow for ever.
+max_requests = 2000
+max_requests_jitter = 200
+accesslog = "-"
+errorlog = "-"
+# X-Forwarded-* are trusted from the proxy on this machine only (gunicorn's default, made explicit).
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
