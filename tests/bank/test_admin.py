@@ -89,11 +89,19 @@ def test_a_bad_link_line_is_a_form_error(admin_client):
     assert "Title | https://" in response.content.decode()
 
 
-def test_publish_and_hide_actions(admin_client):
+def test_publish_and_hide_actions_follow_the_workflow(admin_client):
     question = QuestionFactory(status="draft", topic=TopicFactory())
-    admin_client.post("/admin/bank/question/", {"action": "publish", "_selected_action": [question.pk]})
+    act = lambda action: admin_client.post(  # noqa: E731
+        "/admin/bank/question/", {"action": action, "_selected_action": [question.pk]}, follow=True
+    )
+    body = act("publish").content.decode()
+    assert Question.objects.get().status == "draft"
+    assert "a draft goes to review before it is published" in body
+    act("send_to_review")
+    assert Question.objects.get().status == "in-review"
+    act("publish")
     assert Question.objects.get().status == "published"
-    admin_client.post("/admin/bank/question/", {"action": "unpublish", "_selected_action": [question.pk]})
+    act("unpublish")
     assert Question.objects.get().status == "draft"
 
 

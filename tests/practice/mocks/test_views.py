@@ -99,7 +99,10 @@ def test_autosave_keeps_the_newest_text(owner_client, running):
 
 def test_autosave_rejects_malformed_input_with_400(owner_client, running):
     response = owner_client.post(f"/mock/{running.pk}/q/1/save/", {"answer": "x", "revision": "soon"})
-    assert response.status_code == 400 and response.json()["error"] == "revision: Enter a whole number. Nothing was stored."
+    assert (
+        response.status_code == 400
+        and response.json()["error"] == "revision: Enter a whole number. Nothing was stored."
+    )
 
 
 def test_after_the_deadline_edits_are_refused_with_a_clear_message(owner_client, running):
