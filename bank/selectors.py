@@ -42,6 +42,9 @@ class ListRefinement:
     choices: dict  # value -> readable label
     # apply(queryset, values, params) -> the queryset narrowed to any of `values`
     apply: Callable
+    # Bank filters this one takes over while it is active: they are validated as usual, then left to
+    # `apply` (with `asked`, `company` means "reported asked at", not "tagged by the bank").
+    replaces: tuple = ()
 
 
 DEFAULT_SORT = "title"
@@ -53,8 +56,8 @@ def register_sort(name, label, apply):
     SORTS[name] = ListSort(name, label, apply)
 
 
-def register_list_filter(name, label, choices, apply):
-    LIST_FILTERS[name] = ListRefinement(name, label, dict(choices), apply)
+def register_list_filter(name, label, choices, apply, replaces=()):
+    LIST_FILTERS[name] = ListRefinement(name, label, dict(choices), apply, tuple(replaces))
 
 
 def _getlist(params, name):
@@ -174,10 +177,23 @@ def filtered_questions(params, chosen=None):
         return Question.objects.none(), errors
     if chosen is not None:
         chosen.update(_readable(filterset.form.cleaned_data))
+    queryset = filterset.qs
+    replaced = {
+        name
+        for refinement in LIST_FILTERS.values()
+        if _getlist(params, refinement.name)
+        for name in refinement.replaces
+        if _getlist(params, name)
+    }
+    if replaced:  # already validated above; filter again without what a refinement takes over
+        rest = params.copy() if hasattr(params, "copy") else dict(params)
+        for name in replaced:
+            rest.pop(name, None)
+        queryset = QuestionFilter(rest, queryset=Question.objects.published()).qs
     # Question.Meta orders by title; a search on PostgreSQL re-orders by rank (bank.search); a registered
     # sort (`sort=`) orders last.
     errors = {}
-    queryset = _refine(filterset.qs, params, chosen, errors)
+    queryset = _refine(queryset, params, chosen, errors)
     if errors:
         return Question.objects.none(), errors
     return queryset, {}
@@ -221,7 +237,10 @@ def refinement_facet(params, refinement):
     others = params.copy()
     others.pop(refinement.name, None)
     others.pop("sort", None)
-    queryset, _ = filtered_questions(others)
+    base = others.copy()
+    for name in refinement.replaces:  # each option turns the refinement on, which takes these over
+        base.pop(name, None)
+    queryset, _ = filtered_questions(base)
     selected = set(params.getlist(refinement.name))
     # One query for every option: a conditional count per value.
     counts = queryset.order_by().aggregate(

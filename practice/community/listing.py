@@ -1,6 +1,10 @@
 """What readers' reports add to the bank's question list: a filter by when a question was reported
 asked (for the chosen companies, or any) and a sort by how often. Registered into bank.selectors from
-PracticeConfig.ready(), so the bank never imports practice."""
+PracticeConfig.ready(), so the bank never imports practice.
+
+With `asked=` in the query, `company=` means "reported asked at" that company (the filter takes the
+company over from the bank's tag filter); without it, `company=` is the bank's curated tag as before.
+"""
 
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -49,5 +53,6 @@ def register():
         "Reported asked",
         {value: label for value, (label, _, _) in ASKED_WINDOWS.items()},
         filter_asked,
+        replaces=["company"],
     )
     register_sort("reported", "Most reported", sort_by_reports)

@@ -5,6 +5,7 @@ Every write is here, under a transaction. The limits come from practice.limits.
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -45,7 +46,7 @@ def suggestion_submit(*, user, answer, kind, text, now=None):
         raise ValidationError("Pick what kind of improvement this is.")
     since = now - DAY
     # Lock the reader's row so two tabs cannot both send the tenth suggestion.
-    type(user).objects.select_for_update().filter(pk=user.pk).first()
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     if selectors.suggestions_sent_since(user, since) >= MAX_SUGGESTIONS_PER_DAY:
         again = selectors.oldest_suggestion_since(user, since) + DAY
         raise LimitReached(
