@@ -21,6 +21,7 @@ from bank.forms import (
     QuestionAdminForm,
     SampleAnswerAdminForm,
     SampleAnswerFormSet,
+    normalise_newlines,
     render_preview,
 )
 from bank.history import answers_and_choices_history, readable_changes
@@ -45,6 +46,7 @@ CURATION_CSS = "bank/admin/curation.css"
 class ReadableHistoryAdmin(SimpleHistoryAdmin):
     """simple-history's history page and revert, with each change shown as a word diff."""
 
+    object_history_template = "admin/bank/object_history.html"
     object_history_list_template = "admin/bank/history_list.html"
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
@@ -165,7 +167,8 @@ class QuestionAdmin(ReadableHistoryAdmin):
         """The live preview: the text as the page will store it. Staff with change rights only."""
         if not self.has_change_permission(request) and not self.has_add_permission(request):
             return JsonResponse({"error": "You may not edit questions."}, status=403)
-        mode, text = request.POST.get("mode", "markdown"), request.POST.get("text", "")
+        mode = request.POST.get("mode", "markdown")
+        text = normalise_newlines(request.POST.get("text", ""))
         if mode not in PREVIEW_MODES:
             return JsonResponse({"error": f"mode must be one of {', '.join(PREVIEW_MODES)}."}, status=400)
         if len(text) > MAX_MARKDOWN_LENGTH:

@@ -32,6 +32,21 @@ def _with_preview(form, modes):
             form.fields[name].widget.attrs.update({"data-preview": mode, "data-preview-url": url})
 
 
+def normalise_newlines(text):
+    """Browsers send textarea lines as CRLF; the bank's files and HTML use LF only."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if isinstance(text, str) else text
+
+
+class NewlinesForm(forms.ModelForm):
+    """Every text field saved with LF line ends, so an admin edit dumps to fixtures/ without CRs."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in cleaned.items():
+            cleaned[name] = normalise_newlines(value)
+        return cleaned
+
+
 class LinesField(forms.CharField):
     """A list of strings edited as one item per line."""
 
@@ -101,7 +116,7 @@ class FollowUpsField(forms.CharField):
         return value
 
     def to_python(self, value):
-        text = super().to_python(value) or ""
+        text = normalise_newlines(super().to_python(value) or "")
         try:
             follow_ups = parse_follow_ups(text)
         except BankFileError as error:
@@ -109,7 +124,7 @@ class FollowUpsField(forms.CharField):
         return [{"question": item.question, "answer": item.answer} for item in follow_ups]
 
 
-class QuestionAdminForm(forms.ModelForm):
+class QuestionAdminForm(NewlinesForm):
     tools = LinesField(required=False, help_text="One tool per line.")
     key_points = LinesField(required=False, help_text="One key point per line, in order.")
     red_flags = LinesField(required=False, help_text="What a weak answer says: one per line, 2 to 4.")
@@ -151,7 +166,7 @@ class QuestionAdminForm(forms.ModelForm):
         return status
 
 
-class SampleAnswerAdminForm(forms.ModelForm):
+class SampleAnswerAdminForm(NewlinesForm):
     class Meta:
         model = SampleAnswer
         fields = ["is_featured", "title", "body", "position"]
@@ -161,7 +176,7 @@ class SampleAnswerAdminForm(forms.ModelForm):
         _with_preview(self, {"body": "markdown"})
 
 
-class ChoiceAdminForm(forms.ModelForm):
+class ChoiceAdminForm(NewlinesForm):
     class Meta:
         model = Choice
         fields = ["position", "text", "is_correct", "explanation"]

@@ -33,11 +33,13 @@ class Status(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
-# The workflow: draft -> in review -> published, and back to draft from either. Staying put is allowed.
+# The workflow: draft -> in review -> published, and back: a published question may go back to review
+# (to be revised) or to draft, a question in review back to draft. Nothing reaches readers unreviewed:
+# only "in review" leads to "published". Staying put is allowed.
 STATUS_TRANSITIONS = {
     Status.DRAFT: {Status.DRAFT, Status.IN_REVIEW},
     Status.IN_REVIEW: {Status.IN_REVIEW, Status.PUBLISHED, Status.DRAFT},
-    Status.PUBLISHED: {Status.PUBLISHED, Status.DRAFT},
+    Status.PUBLISHED: {Status.PUBLISHED, Status.IN_REVIEW, Status.DRAFT},
 }
 
 

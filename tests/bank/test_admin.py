@@ -117,3 +117,25 @@ def test_the_change_page_shows_answer_and_choice_inlines(admin_client):
 )
 def test_practice_models_have_an_admin(admin_client, model):
     assert admin_client.get(f"/admin/practice/{model}/").status_code == 200
+
+
+def test_an_admin_edit_stores_lf_line_ends_so_dumpbank_writes_no_carriage_returns(admin_client):
+    answer = SampleAnswerFactory()
+    question = answer.question
+    data = _question_form(
+        question,
+        prompt="First line.\r\n\r\nSecond line.",
+        follow_ups="## Then what?\r\n\r\nRoll back first.\r\nThen look.",
+        **{
+            "answers-TOTAL_FORMS": "1",
+            "answers-INITIAL_FORMS": "1",
+            "answers-0-id": str(answer.pk),
+            "answers-0-question": str(question.pk),
+            "answers-0-body": "One.\r\n\r\nTwo.",
+        },
+    )
+    assert admin_client.post(f"/admin/bank/question/{question.pk}/change/", data).status_code == 302
+    question.refresh_from_db()
+    assert question.prompt == "First line.\n\nSecond line."
+    assert question.follow_ups == [{"question": "Then what?", "answer": "Roll back first.\nThen look."}]
+    assert question.answers.get().body == "One.\n\nTwo."

@@ -140,7 +140,9 @@ def test_export_json_includes_my_suggestions_and_reports_with_their_outcome(owne
     assert [(s["text"], s["outcome"], s["reason"]) for s in data["suggestions"]] == [
         ("Mine.", "Not taken", "Already there.")
     ]
-    assert [(r["company"], r["outcome"]) for r in data["asked_reports"]] == [("Acme", "Waiting for a curator")]
+    assert [(r["company"], r["outcome"]) for r in data["asked_reports"]] == [
+        ("Acme", "Waiting for a curator")
+    ]
 
 
 def test_deleting_my_account_takes_my_suggestions_and_reports_with_it(owner_client, owner):
