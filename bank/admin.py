@@ -186,7 +186,12 @@ class QuestionAdmin(ReadableHistoryAdmin):
     def save_model(self, request, obj, form, change):
         if form.cleaned_data.get("mark_reviewed"):
             services.apply_review_mark(obj, request.user)
-        super().save_model(request, obj, form, change)
+        if change and not form.has_changed():
+            obj.skip_history_when_saving = True  # a save of the answers alone: no empty question version
+        try:
+            super().save_model(request, obj, form, change)
+        finally:
+            obj.__dict__.pop("skip_history_when_saving", None)
 
     def history_view(self, request, object_id, extra_context=None):
         question = self.get_object(request, object_id)

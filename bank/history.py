@@ -12,6 +12,8 @@ from django.utils.safestring import mark_safe
 from bank.models import Choice, SampleAnswer
 
 TOKEN = re.compile(r"\s+|[^\s]+")
+# Unchanged text longer than this around a change is cut to this much on each side, with "…" between.
+CONTEXT = 80
 
 
 def _as_text(value):
@@ -24,14 +26,25 @@ def _as_text(value):
     return str(value)
 
 
+def _context(text, first, last):
+    """Unchanged text beside a change, shortened to CONTEXT characters on the side(s) touching it."""
+    keep_head, keep_tail = not first, not last  # after a change keep its start; before one, its end
+    if (first and last) or len(text) <= CONTEXT * (keep_head + keep_tail) + 20:
+        return escape(text)
+    head = escape(text[:CONTEXT]) + " …" if keep_head else "…"
+    return head + (" " + escape(text[-CONTEXT:]) if keep_tail else "")
+
+
 def word_diff(old, new):
-    """HTML of `new` against `old`: removed words in <del>, added words in <ins>, the rest as it was."""
+    """HTML of `new` against `old`: removed words in <del>, added words in <ins>, the unchanged text
+    around them (long stretches shortened to CONTEXT characters each side)."""
     before, after = TOKEN.findall(_as_text(old)), TOKEN.findall(_as_text(new))
     parts = []
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    opcodes = matcher.get_opcodes()
+    for index, (op, i1, i2, j1, j2) in enumerate(opcodes):
         if op == "equal":
-            parts.append(escape("".join(before[i1:i2])))
+            parts.append(_context("".join(before[i1:i2]), index == 0, index == len(opcodes) - 1))
             continue
         if i2 > i1:
             parts.append(f"<del>{escape(''.join(before[i1:i2]))}</del>")

@@ -78,6 +78,11 @@ class ModerationAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    @admin.display(description="Question", ordering="question__title")
+    def short_question(self, obj):
+        title = obj.question.title
+        return title if len(title) <= 60 else title[:59] + "…"
+
     def _decide(self, request, obj, decision, reason):
         raise NotImplementedError
 
@@ -90,7 +95,7 @@ class ModerationAdmin(admin.ModelAdmin):
 @admin.register(Suggestion)
 class SuggestionAdmin(ModerationAdmin):
     form = SuggestionDecisionForm
-    list_display = ["question", "kind", "user", "created_at", "state", "change_link"]
+    list_display = ["short_question", "kind", "user", "created_at", "state", "change_link"]
     list_filter = ["state", "kind", "question__topic"]
     list_select_related = ["question", "user", "accepted_change"]
     search_fields = ["text", "question__title", "user__username"]
@@ -167,7 +172,7 @@ class SuggestionAdmin(ModerationAdmin):
 @admin.register(AskedReport)
 class AskedReportAdmin(ModerationAdmin):
     form = ReportDecisionForm
-    list_display = ["question", "company_name", "round", "asked_in", "user", "state", "created_at"]
+    list_display = ["short_question", "company_name", "round", "asked_in", "user", "state", "created_at"]
     list_filter = ["state", "round", "company"]
     list_select_related = ["question", "company", "user"]
     search_fields = ["question__title", "company__name", "new_company", "user__username"]

@@ -99,3 +99,43 @@ def test_the_history_pages_carry_no_inline_style_or_script(admin_client):
     body = admin_client.get(f"/admin/bank/question/{question.pk}/history/").content.decode()
     assert 'style="' not in body
     assert "<script>" not in body
+
+
+def test_a_long_unchanged_text_is_cut_to_the_context_around_the_change():
+    start, end = "Start. " + "a " * 200, " b" * 200 + " End."
+    html = word_diff(start + "five percent" + end, start + "one percent" + end)
+    assert "<del>five</del><ins>one</ins>" in html
+    assert html.startswith("… ") and html.endswith(" …")
+    assert "Start." not in html and "End." not in html
+    assert len(html) < 300
+
+
+def test_saving_only_an_answer_adds_no_empty_question_version(admin_client):
+    answer = SampleAnswerFactory(body="Old.")
+    question = answer.question
+    data = _question_form(
+        question,
+        status=question.status,
+        kind=question.kind,
+        difficulty=question.difficulty,
+        why_asked=question.why_asked,
+        trap=question.trap,
+        key_points="\n".join(question.key_points),
+        follow_ups="## What would you alert on?\n\nError rate and input schema, first.",
+        tools="\n".join(question.tools),
+        links="MLflow docs | https://mlflow.org/docs/latest/",
+        sources="https://mlflow.org/docs/latest/",
+        thirty_second=question.thirty_second,
+        red_flags="\n".join(question.red_flags),
+        **{
+            "answers-TOTAL_FORMS": "1",
+            "answers-INITIAL_FORMS": "1",
+            "answers-0-id": str(answer.pk),
+            "answers-0-question": str(question.pk),
+            "answers-0-body": "New.",
+        },
+    )
+    before = question.history.count()
+    assert admin_client.post(f"/admin/bank/question/{question.pk}/change/", data).status_code == 302
+    assert question.history.count() == before
+    assert SampleAnswer.history.filter(id=answer.pk).first().body == "New."
