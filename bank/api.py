@@ -8,6 +8,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from access import public
 from bank import selectors
 from bank.selectors import FACET_FIELDS
 
@@ -43,6 +44,7 @@ def _page_link(request, number):
     return _absolute(request, f"{request.path}?{params.urlencode()}")
 
 
+@public
 @require_GET
 def question_list(request):
     result = selectors.question_list(request.GET, with_facets=False)
@@ -62,6 +64,7 @@ def question_list(request):
     )
 
 
+@public
 @require_GET
 def question_detail(request, slug):
     question = selectors.find_published_question(slug)
@@ -118,6 +121,7 @@ def question_detail(request, slug):
     )
 
 
+@public
 @require_GET
 def facets(request):
     """Counts of published questions per topic, role, company, difficulty and kind (the filters narrow them)."""

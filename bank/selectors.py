@@ -125,13 +125,16 @@ class QuestionList:
 
 
 def _positive_int(params, name, default, maximum=None):
+    """A whole number parameter, strictly: ASCII digits only, at most nine of them.
+
+    int() alone takes " 5", "+5", "1_000" and Arabic-Indic digits; none of those is a page number.
+    """
     raw = params.get(name)
     if raw in (None, ""):
         return default, None
-    try:
-        value = int(raw)
-    except ValueError:
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 9):
         return default, f"{name} must be a whole number, not “{raw[:40]}”."
+    value = int(raw)
     if value < 1:
         return default, f"{name} must be 1 or more, not {value}."
     if maximum is not None and value > maximum:

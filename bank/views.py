@@ -7,6 +7,7 @@ The signed-in reader's panel on a question page comes from practice, through a t
 from django.http import QueryDict
 from django.shortcuts import render
 
+from access import public
 from bank import selectors
 from bank.models import Company, Role, Topic
 
@@ -17,6 +18,7 @@ FIXED_FILTER_HEADINGS = {
 }
 
 
+@public
 def home(request):
     topics = list(selectors.topics_with_counts())
     return render(
@@ -50,6 +52,7 @@ def _render_list(request, *, template, context, fixed=None):
     return render(request, template, context, status=200 if result.is_valid else 400)
 
 
+@public
 def question_list(request):
     return _render_list(request, template="bank/question_list.html", context={"heading": "Questions"})
 
@@ -60,6 +63,7 @@ def _list_position(request):
     return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 9 else 0
 
 
+@public
 def question_detail(request, slug):
     question = selectors.get_question_for_reader(slug, request.user)
     list_params = QueryDict(request.GET.get("list", "")[:1000])
@@ -90,14 +94,17 @@ def _taxonomy_index(request, model, title, intro):
     return render(request, "bank/taxonomy_index.html", {"items": items, "title": title, "intro": intro})
 
 
+@public
 def topic_index(request):
     return _taxonomy_index(request, Topic, "Topics", "The areas an MLOps interview loop covers.")
 
 
+@public
 def role_index(request):
     return _taxonomy_index(request, Role, "Roles", "Questions sorted by the job you are interviewing for.")
 
 
+@public
 def company_index(request):
     return _taxonomy_index(
         request,
@@ -117,22 +124,27 @@ def _taxonomy_page(request, model, filter_name, slug):
     )
 
 
+@public
 def topic_detail(request, slug):
     return _taxonomy_page(request, Topic, "topic", slug)
 
 
+@public
 def role_detail(request, slug):
     return _taxonomy_page(request, Role, "role", slug)
 
 
+@public
 def company_detail(request, slug):
     return _taxonomy_page(request, Company, "company", slug)
 
 
+@public
 def path_index(request):
     return render(request, "bank/path_index.html", {"paths": selectors.study_paths_with_counts()})
 
 
+@public
 def path_detail(request, slug):
     path = selectors.get_study_path(slug)
     return render(request, "bank/path_detail.html", {"path": path, "steps": selectors.study_path_steps(path)})

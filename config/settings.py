@@ -5,9 +5,12 @@ Production sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATA
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+
+from practice import limits
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -46,6 +49,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_filters",
+    "django_ratelimit",
+    "axes",
     "simple_history",
     "bank",
     "practice",
@@ -61,8 +66,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Records who made each change to the bank (django-simple-history reads request.user).
     "simple_history.middleware.HistoryRequestMiddleware",
+    "practice.middleware.PrivateForReadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out log-in into our lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -92,7 +100,60 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The same backend, but a request that arrives while PostgreSQL restarts waits for it (config/postgresql).
+    DATABASES["default"]["ENGINE"] = "config.postgresql"
+DATABASE_CONNECT_WAIT_SECONDS = float(os.environ.get("DATABASE_CONNECT_WAIT_SECONDS", "10"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The cache: Redis when REDIS_URL is set (redis://host:6379/0), shared by every app server, so the
+# rate-limit counters are too; otherwise this process's memory, enough for one development server.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The reader's address, for rate limits and the log-in lockout: REMOTE_ADDR, or behind this many
+# reverse proxies the address the outermost one appended to X-Forwarded-For (practice.http.client_ip).
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+
+# Rate limits (django-ratelimit; the figures are in practice/limits.py). A cache outage lets requests
+# through rather than refusing everyone.
+RATELIMIT_IP_META_KEY = "practice.http.client_ip"
+# Off only for a load test whose simulated readers all come from one address.
+RATELIMIT_ENABLE = env_bool("DJANGO_RATE_LIMITS", True)
+RATELIMIT_FAIL_OPEN = True
+SILENCED_SYSTEM_CHECKS = [
+    # django-ratelimit lists django-redis but not Django's own RedisCache, whose add and incr are atomic.
+    "django_ratelimit.W001",
+]
+if not REDIS_URL:
+    # Memory is not shared between processes: right for one development server, wrong for several.
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
+
+# Log in with an e-mail address (or an older account's username); django-axes first, to refuse a
+# locked-out pair before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "practice.accounts.backends.EmailOrUsernameBackend",
+]
+# Lockout (django-axes): this many failed passwords for one account from one address lock that pair for
+# a while (practice/limits.py); another address, or the same address for another account, is not locked.
+# Failures are kept in the database, so every app server sees them and staff can lift a lock in the admin.
+AXES_FAILURE_LIMIT = limits.LOGIN_FAILURES_BEFORE_LOCKOUT
+AXES_COOLOFF_TIME = timedelta(minutes=limits.LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_USERNAME_CALLABLE = "practice.accounts.backends.lockout_username"
+AXES_CLIENT_IP_CALLABLE = "practice.http.client_ip"
+# The lock lasts the time the page promises, counted from the last failure before it; trying again
+# while locked does not push it further.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+# No table of every successful log-in: we do not need readers' log-in history.
+AXES_DISABLE_ACCESS_LOG = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

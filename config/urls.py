@@ -1,8 +1,13 @@
-"""The site's URL map: each room mounts its own URLs; only the health checks live here."""
+"""The site's URL map: each room mounts its own URLs; only the health checks live here.
+
+Every view declares who may open it (access/): the rooms' views with a decorator, the admin here as a
+whole (staff; its log-in page is public).
+"""
 
 from django.contrib import admin
 from django.urls import include, path
 
+from access import staff_area
 from config import health
 
 urlpatterns = [
@@ -11,7 +16,7 @@ urlpatterns = [
     path("mock/", include("practice.mocks.urls")),
     path("contribute/", include("practice.community.urls")),
     path("accounts/", include("practice.accounts.urls")),
-    path("admin/", admin.site.urls),
+    path("admin/", staff_area(admin.site.urls)),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
 ]

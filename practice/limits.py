@@ -25,3 +25,21 @@ MAX_REASON_LENGTH = 1_000
 def as_context():
     """The limits for templates, e.g. {{ limits.MAX_NOTE_LENGTH }}."""
     return {name: value for name, value in globals().items() if name.startswith("MAX_")}
+
+
+# Requests allowed before a 429, in django-ratelimit's notation ("count/period", period s, m, h or d),
+# counted per signed-in reader, per address (IP) and, where the request sends mail, per e-mail address
+# typed. Counters live in the cache (Redis in production, shared by every app server). A real reader
+# never meets them: the mock autosave fires at most every 1.5 s per tab (40 a minute), the live preview
+# once per pause in typing; a classroom behind one address stays under the per-address figures.
+RATE_LIMITS = {
+    "preview": {"reader": "120/m", "address": "1200/m"},
+    "autosave": {"reader": "120/m", "address": "1200/m"},
+    "signup": {"address": "30/h", "email": "5/h"},
+    "password_reset": {"address": "30/h", "email": "5/h"},
+}
+# Log in: this many failed passwords for one account from one address lock that pair (django-axes).
+LOGIN_FAILURES_BEFORE_LOCKOUT = 5
+LOGIN_LOCKOUT_MINUTES = 15
+# A sign-up's confirmation link works once, and for this long.
+CONFIRMATION_LINK_DAYS = 3

@@ -1,4 +1,24 @@
+import os
+from datetime import timedelta
+
+import hypothesis
 import pytest
+from django.core.cache import cache
+
+# Hypothesis (tests/fuzz/): every example must answer within a second. The default profile keeps the
+# suite fast; CI may ask for more with HYPOTHESIS_PROFILE=ci. Function-scoped fixtures (the database,
+# a signed-in client) are shared by the examples of one test; each example that writes rolls back.
+hypothesis.settings.register_profile(
+    "default",
+    max_examples=40,
+    deadline=timedelta(milliseconds=1000),
+    suppress_health_check=[hypothesis.HealthCheck.function_scoped_fixture],
+    print_blob=True,
+)
+_default = hypothesis.settings.get_profile("default")
+hypothesis.settings.register_profile("ci", _default, max_examples=300, database=None)
+hypothesis.settings.register_profile("quick", _default, max_examples=5)
+hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(autouse=True)
@@ -10,6 +30,14 @@ def _test_settings(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counters live in the cache: each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

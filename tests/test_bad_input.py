@@ -84,3 +84,12 @@ def test_numbers_that_only_look_like_numbers(owner_client, value):
     """str.isdigit() says yes to "²" and to 5,000 digits, and int() then fails: never a 500."""
     assert owner_client.get(f"/questions/known/?list=q%3D&pos={value}").status_code == 200
     assert owner_client.get(f"/practice/attempts/?page={value}").status_code == 200
+
+
+@pytest.mark.parametrize("value", ["+1", "1_0", "٣", " 1", "1.0", "-1", "9" * 5000])
+@pytest.mark.parametrize("param", ["page", "page_size"])
+def test_page_numbers_are_ascii_digits_only(client, param, value):
+    """int() takes "+1", "1_0" and Arabic-Indic digits; a page number is plain digits or a 400 that says so."""
+    response = client.get("/api/questions/", {param: value})
+    assert response.status_code == 400
+    assert f"{param} must be a whole number" in response.json()["error"]

@@ -1,14 +1,14 @@
 """Readers help the bank: suggest an improvement to a sample answer, report a question was asked.
 
-Access rule: signed-in readers only (`login_required`), on published questions; each reader writes only
+Access rule: signed-in readers only (`@reader_owned`), on published questions; each reader writes only
 their own suggestions and reports. Curators decide on them in the admin (staff).
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
+from access import reader_owned
 from bank.selectors import get_published_question
 from practice.community import services
 from practice.community.forms import AskedReportForm, SuggestionForm
@@ -20,7 +20,7 @@ def _answer_of(question, answer_id):
     return get_object_or_404(question.answers.all(), pk=answer_id)
 
 
-@login_required
+@reader_owned
 def suggest(request, slug):
     """GET: the form on its own page. POST: store the suggestion, or say what is wrong (400 / 429)."""
     question = get_published_question(slug)
@@ -57,7 +57,7 @@ def suggest(request, slug):
     )
 
 
-@login_required
+@reader_owned
 def report_asked(request, slug):
     """GET: the "I was asked this" form. POST: store the report for moderation, or say why not (400)."""
     question = get_published_question(slug)

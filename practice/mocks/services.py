@@ -110,9 +110,14 @@ def _attempt_token(slot):
 
 @transaction.atomic
 def mock_finish(*, mock, now=None):
-    """Close the mock and store each answer as a practice attempt (ungraded). Safe to call again."""
+    """Close the mock and store each answer as a practice attempt (ungraded). Safe to call again.
+
+    The row lock makes two servers finishing the same mock take turns; the second finds it finished.
+    `closed_now` on the result says whether this call was the one that closed it.
+    """
     now = now or timezone.now()
     mock = MockInterview.objects.select_for_update().get(pk=mock.pk)
+    mock.closed_now = False
     if mock.finished_at is not None:
         return mock
     finished_at = min(now, mock.deadline)
@@ -131,11 +136,13 @@ def mock_finish(*, mock, now=None):
         slot.save(update_fields=["attempt"])
     mock.finished_at = finished_at
     mock.save(update_fields=["finished_at"])
+    mock.closed_now = True
     return mock
 
 
 def close_expired(now=None, user=None):
-    """Finish every mock (of `user`, if given) whose deadline has passed. Returns how many."""
+    """Finish every mock (of `user`, if given) whose deadline has passed. Returns how many this call
+    closed: run from two servers at once, the two counts add up to the number of mocks."""
     now = now or timezone.now()
     expired = MockInterview.objects.filter(finished_at__isnull=True, deadline__lte=now)
     if user is not None:
@@ -143,9 +150,7 @@ def close_expired(now=None, user=None):
     closed = 0
     for mock in expired.only("pk"):
         try:
-            mock_finish(mock=mock, now=now)
+            closed += mock_finish(mock=mock, now=now).closed_now
         except Exception:  # one broken mock must not keep every other reader's mock open
             logger.exception("Could not close expired mock %s", mock.pk)
-            continue
-        closed += 1
     return closed

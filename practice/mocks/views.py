@@ -1,12 +1,11 @@
 """Timed mock interviews: set up, answer against the server's clock, finish, and learn from the summary.
 
-Access rule: every view here is for a signed-in reader (`login_required`) and reaches only that
+Access rule: every view here is for a signed-in reader (`@reader_owned`) and reaches only that
 reader's own mocks; another reader's mock is a 404. GET never writes, except closing a mock whose
 deadline has passed (idempotent: the answers saved before the deadline are kept either way).
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,7 +13,9 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from practice.http import posted_data, whole_number
+from access import reader_owned
+from practice.http import posted_data, rate_limited, whole_number
+from practice.limits import RATE_LIMITS
 from practice.mocks import presets, selectors, services
 from practice.mocks.forms import MockAnswerForm, MockSetupForm
 from practice.study import charts
@@ -28,7 +29,7 @@ def _close_if_expired(mock, now):
     return mock, False
 
 
-@login_required
+@reader_owned
 def mock_list(request):
     now = timezone.now()
     services.close_expired(now=now, user=request.user)
@@ -42,7 +43,7 @@ def mock_list(request):
     )
 
 
-@login_required
+@reader_owned
 def mock_new(request):
     form = MockSetupForm(posted_data(request) if "preset" not in request.POST else None)
     shortfall = None
@@ -123,7 +124,7 @@ def _start(request, *, title, questions, seconds, preset="", filters=None):
     return redirect("mock:question", mock_id=mock.pk, position=1)
 
 
-@login_required
+@reader_owned
 def mock_resume(request, mock_id):
     mock = selectors.get_mock_for_user(mock_id, request.user)
     mock, _ = _close_if_expired(mock, timezone.now())
@@ -141,7 +142,7 @@ def _time_is_up(request, mock):
     return redirect("mock:summary", mock_id=mock.pk)
 
 
-@login_required
+@reader_owned
 def mock_question(request, mock_id, position):
     now = timezone.now()
     mock = selectors.get_mock_for_user(mock_id, request.user)
@@ -205,8 +206,15 @@ def _render_question(request, mock, slot, form, now, status=200):
     )
 
 
-@login_required
+@reader_owned
 @require_POST
+@rate_limited(
+    "autosave",
+    RATE_LIMITS["autosave"],
+    what="saves",
+    note="Your text is kept in this browser meanwhile.",
+    json=True,
+)
 def mock_autosave(request, mock_id, position):
     """JavaScript saves as the reader types. 409 once time is up; older text never replaces newer."""
     now = timezone.now()
@@ -251,7 +259,7 @@ def mock_autosave(request, mock_id, position):
     )
 
 
-@login_required
+@reader_owned
 @require_POST
 def mock_finish(request, mock_id):
     mock = selectors.get_mock_for_user(mock_id, request.user)
@@ -259,7 +267,7 @@ def mock_finish(request, mock_id):
     return redirect("mock:summary", mock_id=mock.pk)
 
 
-@login_required
+@reader_owned
 def mock_summary(request, mock_id):
     now = timezone.now()
     mock = selectors.get_mock_for_user(mock_id, request.user)
@@ -292,7 +300,7 @@ def mock_summary(request, mock_id):
     )
 
 
-@login_required
+@reader_owned
 @require_POST
 def mock_grade(request, mock_id, position):
     """Grade one answer of a finished mock with the practice grading service (it feeds the review queue)."""

@@ -1,11 +1,10 @@
 """Practice: answer a question, grade yourself, review what is due, keep notes, take a readiness quiz.
 
-Access rule: every view here is for a signed-in reader (`login_required`) and shows or changes only
+Access rule: every view here is for a signed-in reader (`@reader_owned`) and shows or changes only
 that reader's own data; another reader's attempt or quiz is a 404.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -14,11 +13,12 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
+from access import reader_owned
 from bank.models import Kind
 from bank.rendering import render_markdown
 from bank.selectors import FACET_FIELDS, facet_counts
-from practice.http import posted_data, safe_next_url, whole_number
-from practice.limits import MAX_ANSWER_LENGTH
+from practice.http import posted_data, rate_limited, safe_next_url, whole_number
+from practice.limits import MAX_ANSWER_LENGTH, RATE_LIMITS
 from practice.study import charts, selectors, services
 from practice.study.forms import (
     AnswerForm,
@@ -39,7 +39,7 @@ def _answer_form(question, data=None):
     return AnswerForm(data, initial=initial)
 
 
-@login_required
+@reader_owned
 def practise(request, slug):
     """Answer a question: write (or pick), then "I'm done" stores the attempt and moves to grading."""
     question = selectors.get_published_question(slug)
@@ -76,8 +76,9 @@ def practise(request, slug):
     )
 
 
-@login_required
+@reader_owned
 @require_POST
+@rate_limited("preview", RATE_LIMITS["preview"], what="previews", json=True)
 def preview(request):
     """The answer box's live preview: the same Markdown pipeline as everything else."""
     text = request.POST.get("answer", "")
@@ -91,7 +92,7 @@ def preview(request):
     return JsonResponse({"html": render_markdown(text)})
 
 
-@login_required
+@reader_owned
 def attempt_detail(request, attempt_id):
     """Grade an attempt (sample answer beside the reader's, key points to tick), then see the result."""
     attempt = selectors.get_attempt_for_user(attempt_id, request.user)
@@ -132,7 +133,7 @@ def attempt_detail(request, attempt_id):
     )
 
 
-@login_required
+@reader_owned
 def attempt_list(request):
     page_number = whole_number(request.GET.get("page"), default=1) or 1
     page, errors = selectors.my_attempts(request.user, request.GET, page_number)
@@ -146,13 +147,13 @@ def _render_filtered(request, template, errors, **context):
     return render(request, template, context, status=400 if errors else 200)
 
 
-@login_required
+@reader_owned
 def review_queue(request):
     cards = list(selectors.review_queue(request.user)[:200])
     return render(request, "practice/review.html", {"cards": cards, "now": timezone.now()})
 
 
-@login_required
+@reader_owned
 def practise_next(request):
     """Jump to a question from a filter (e.g. the weakest topic), preferring ones not tried lately."""
     question = selectors.least_recent_question(request.user, request.GET)
@@ -162,7 +163,7 @@ def practise_next(request):
     return redirect("practice:practise", slug=question.slug)
 
 
-@login_required
+@reader_owned
 @require_POST
 def bookmark(request, slug):
     question = selectors.get_published_question(slug)
@@ -171,7 +172,7 @@ def bookmark(request, slug):
     return redirect(safe_next_url(request, question.get_absolute_url()))
 
 
-@login_required
+@reader_owned
 @require_POST
 def note(request, slug):
     question = selectors.get_published_question(slug)
@@ -184,13 +185,13 @@ def note(request, slug):
     return redirect(safe_next_url(request, question.get_absolute_url()))
 
 
-@login_required
+@reader_owned
 def saved(request):
     questions, errors = selectors.saved_questions(request.user, request.GET)
     return _render_filtered(request, "practice/saved.html", errors, questions=questions)
 
 
-@login_required
+@reader_owned
 def dashboard(request):
     now = timezone.now()
     days = selectors.attempts_per_day(request.user, now)
@@ -216,7 +217,7 @@ def dashboard(request):
     )
 
 
-@login_required
+@reader_owned
 def reader_settings(request):
     form = SettingsForm(
         posted_data(request), initial={"interview_date": selectors.interview_date(request.user)}
@@ -231,7 +232,7 @@ def reader_settings(request):
 # The readiness quiz: multiple-choice questions drawn from a filter, one at a time, then a score.
 
 
-@login_required
+@reader_owned
 def quiz_new(request):
     form = QuizForm(posted_data(request))
     if request.method == "POST" and form.is_valid():
@@ -261,7 +262,7 @@ def quiz_new(request):
     )
 
 
-@login_required
+@reader_owned
 def quiz_question(request, quiz_id):
     """The next unanswered question of the quiz; the last answer leads to the result."""
     quiz = selectors.get_quiz_for_user(quiz_id, request.user)
@@ -302,7 +303,7 @@ def quiz_question(request, quiz_id):
     )
 
 
-@login_required
+@reader_owned
 def quiz_result(request, quiz_id):
     quiz = selectors.get_quiz_for_user(quiz_id, request.user)
     result = selectors.quiz_result(quiz)

@@ -47,7 +47,7 @@ def test_no_page_showing_hostile_text_runs_any_of_it(desktop_page, hostile):
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto("/accounts/login/")
-    page.get_by_label("Username").fill("reader")
+    page.get_by_label("Email").fill("reader@example.com")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     for url in [

@@ -21,7 +21,7 @@ def signed_in(desktop_page, django_user_model):
         SampleAnswerFactory(question=question, body=f"Sample answer number {index}.")
     page = desktop_page
     page.goto("/accounts/login/")
-    page.get_by_label("Username").fill("sam")
+    page.get_by_label("Email").fill("sam@example.com")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     return page

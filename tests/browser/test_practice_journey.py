@@ -1,7 +1,9 @@
+import re
 from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core import mail
 from playwright.sync_api import expect
 
 from practice.models import Attempt, ReviewCard
@@ -31,14 +33,18 @@ def test_sign_up_practise_grade_and_meet_the_question_again_when_due(desktop_pag
     page.goto(question.get_absolute_url())
     page.get_by_role("link", name="Practise this question").click()
 
-    # A visitor is asked to sign in, signs up instead, and lands back on the same question.
+    # A visitor is asked to sign in, signs up instead (an address and a password), opens the link mailed
+    # to them, and lands back on the same question.
     expect(page.get_by_role("heading", name="Log in")).to_be_visible()
     page.get_by_role("link", name="Create a free account").click()
-    page.get_by_label("Username").fill("maya")
     page.get_by_label("Email").fill("maya@example.com")
-    page.locator("#id_password1").fill("a-long-Passphrase-42")
-    page.get_by_label("Password confirmation").fill("a-long-Passphrase-42")
+    page.get_by_label("Password").fill("a-long-Passphrase-42")
     page.get_by_role("button", name="Sign up").click()
+    expect(page.get_by_role("heading", name="Check your inbox")).to_be_visible()
+    [message] = mail.outbox
+    page.goto(re.search(r"http://\S+/accounts/signup/confirm/\S+/", message.body).group(0))
+    expect(page.get_by_text("maya@example.com")).to_be_visible()
+    page.get_by_role("button", name="Confirm and continue").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(question.title)
 
     # Write an answer; the live preview renders it.
@@ -63,7 +69,7 @@ def test_sign_up_practise_grade_and_meet_the_question_again_when_due(desktop_pag
     # Nothing is due today; on the due day the question is in the queue and the navigation counts it.
     page.goto("/practice/review/")
     expect(page.get_by_role("heading", name="Nothing is due")).to_be_visible()
-    attempt = Attempt.objects.get(user__username="maya")
+    attempt = Attempt.objects.get(user__username="maya@example.com")
     due = ReviewCard.objects.get(user=attempt.user).due
     with time_machine.travel(due + timedelta(minutes=5), tick=True):
         page.goto("/practice/review/")
@@ -77,7 +83,7 @@ def test_practice_pages_fit_a_phone(phone_page, live_server, question, django_us
     django_user_model.objects.create_user("pat", "pat@example.com", PASSWORD)
     page = phone_page
     page.goto("/accounts/login/")
-    page.get_by_label("Username").fill("pat")
+    page.get_by_label("Email").fill("pat@example.com")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.goto(f"/practice/q/{question.slug}/")
