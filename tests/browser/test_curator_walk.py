@@ -67,9 +67,9 @@ def curator_page(chromium, live_server):
     context.close()
 
 
-def _log_in(page, path, username, password):
+def _log_in(page, path, label, username, password):
     page.goto(path)
-    page.get_by_label("Username").fill(username)
+    page.get_by_label(label).fill(username)
     page.get_by_label("Password").fill(password)
     page.locator("form [type=submit]").last.click()
 
@@ -79,7 +79,7 @@ def test_a_curators_walk_from_a_readers_suggestion_to_a_revert(desktop_page, cur
     page, admin = desktop_page, curator_page
 
     # The reader suggests a fix under the sample answer and reports where they were asked.
-    _log_in(page, "/accounts/login/", "rita", PASSWORD)
+    _log_in(page, "/accounts/login/", "Email", "rita@example.com", PASSWORD)
     page.goto("/questions/roll-out/")
     page.get_by_text("Reveal the answer").click()
     page.get_by_text("Suggest an improvement to this answer").click()
@@ -95,7 +95,7 @@ def test_a_curators_walk_from_a_readers_suggestion_to_a_revert(desktop_page, cur
     expect(page.get_by_text("Reported asked at")).to_have_count(0)
 
     # The curator opens the suggestion, goes to the answer, previews and edits it.
-    _log_in(admin, "/admin/login/", "cora", "pw-cora-12345")
+    _log_in(admin, "/admin/login/", "Username", "cora", "pw-cora-12345")
     response = admin.goto("/admin/practice/suggestion/?state__exact=open")
     assert response.headers["content-security-policy"] == STRICT_POLICY
     admin.get_by_role("link", name=question.title).first.click()
