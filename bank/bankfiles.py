@@ -48,6 +48,7 @@ QUESTION_KEYS = [
     "tools",
     "sources",
     "reviewed",
+    "reviewed_by",
     "diagram",
     "diagram_alt",
 ]
@@ -106,6 +107,7 @@ class QuestionDocument:
     choices: list[ChoiceDocument] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     reviewed: datetime.date | None = None
+    reviewed_by: str = ""
     diagram: str = ""
     diagram_alt: str = ""
 
@@ -238,6 +240,15 @@ def _reviewed(meta):
     return value
 
 
+def _reviewed_by(meta, reviewed):
+    value = meta.get("reviewed_by", "")
+    if not isinstance(value, str) or len(value) > 100:
+        raise BankFileError("`reviewed_by` names the reviewer in at most 100 characters")
+    if value and reviewed is None:
+        raise BankFileError("`reviewed_by` needs the `reviewed` date it belongs to")
+    return value.strip()
+
+
 def _diagram(meta):
     name, alt = meta.get("diagram", ""), meta.get("diagram_alt", "")
     if bool(name) != bool(alt):
@@ -294,6 +305,7 @@ def parse_question(slug, text):
         sources=_sources(meta),
         reviewed=_reviewed(meta),
     )
+    document.reviewed_by = _reviewed_by(meta, document.reviewed)
     document.diagram, document.diagram_alt = _diagram(meta)
     seen = []
     for heading, content in split_sections(body):
@@ -395,6 +407,8 @@ def render_question(document):
         lines.append(f"sources = {_toml_list(document.sources)}")
     if document.reviewed:
         lines.append(f"reviewed = {document.reviewed.isoformat()}")
+    if document.reviewed_by:
+        lines.append(f"reviewed_by = {_toml_string(document.reviewed_by)}")
     if document.diagram:
         lines.append(f"diagram = {_toml_string(document.diagram)}")
         lines.append(f"diagram_alt = {_toml_string(document.diagram_alt)}")

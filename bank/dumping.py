@@ -2,7 +2,8 @@
 
 An edit made in the admin becomes a reviewable diff in git. The output is canonical and stable:
 `loadbank` then `dumpbank` leaves fixtures/ byte for byte as it was (tests/bank/test_dumpbank.py, and CI
-on the real bank). Readers' practice data is not content and never goes into the files.
+on the real bank). Readers' practice data, their suggestions and their "I was asked this" reports are not content and never
+go into the files; review dates, reviewers and where a company came from are content and do.
 """
 
 import json
@@ -13,7 +14,7 @@ from django.conf import settings
 
 from bank.bankfiles import PathDocument, render_path, render_question
 from bank.loading import document_from_question
-from bank.models import Company, Question, Role, StudyPath, Topic
+from bank.models import Company, CompanySource, Question, Role, StudyPath, Topic
 
 TAXONOMY_HEADER = "# Topics, roles and companies. Topics appear on the home page in this order.\n"
 
@@ -33,6 +34,8 @@ def render_taxonomy(topics, roles, companies):
             lines = [f"[[{table}]]", f"slug = {_toml(item.slug)}", f"name = {_toml(item.name)}"]
             if with_description and item.description:
                 lines.append(f"description = {_toml(item.description)}")
+            if table == "companies" and item.source != CompanySource.BANK:
+                lines.append(f"source = {_toml(item.source)}")
             blocks.append("\n".join(lines) + "\n")
     return TAXONOMY_HEADER + "\n" + "\n".join(blocks)
 

@@ -15,7 +15,18 @@ from bank.bankfiles import (
     parse_path,
     parse_question,
 )
-from bank.models import Choice, Company, Question, Role, SampleAnswer, StudyPath, StudyPathStep, Topic
+from bank.models import (
+    Choice,
+    Company,
+    CompanySource,
+    Question,
+    Role,
+    SampleAnswer,
+    StudyPath,
+    StudyPathStep,
+    Topic,
+)
+from bank.search import one_refresh_per_question
 
 
 class BankLoadError(Exception):
@@ -66,6 +77,7 @@ def document_from_question(question):
         links=[{"title": link["title"], "url": link["url"]} for link in question.links],
         sources=list(question.sources),
         reviewed=question.reviewed_on,
+        reviewed_by=question.reviewed_by,
         diagram=question.diagram,
         diagram_alt=question.diagram_alt,
         answers=[
@@ -95,6 +107,11 @@ def _read_taxonomy(directory):
                 raise BankLoadError(f"{path}: {kind} item {number} needs a `slug` and a `name`")
             if item["slug"] in seen:
                 raise BankLoadError(f"{path}: {kind} item {number}: slug {item['slug']!r} appears twice")
+            if kind == "companies" and item.get("source", CompanySource.BANK) not in CompanySource.values:
+                raise BankLoadError(
+                    f"{path}: companies item {number} ({item['slug']}): `source` is "
+                    f"{' or '.join(CompanySource.values)}, not {item['source']!r}"
+                )
             seen.add(item["slug"])
         taxonomy[kind] = items
     return taxonomy
@@ -175,6 +192,7 @@ def _apply_question(document, question, topics, roles, companies):
     question.links = document.links
     question.sources = document.sources
     question.reviewed_on = document.reviewed
+    question.reviewed_by = document.reviewed_by
     question.diagram, question.diagram_alt = document.diagram, document.diagram_alt
     question.save()
     question.roles.set([roles[slug] for slug in document.roles])
@@ -260,8 +278,12 @@ def _load_paths(documents, directory, report):
         )
 
 
-def load_bank(directory):
-    """Read every file first; if all are well formed, write them in one transaction."""
+def load_bank(directory, progress=None):
+    """Read every file first; if all are well formed, write them in one transaction.
+
+    `progress(done, total)` is called after each question, if given (the command draws a bar).
+    Each question's search index is rebuilt once, after its answers are in.
+    """
     directory = Path(directory)
     taxonomy = _read_taxonomy(directory)
     documents = _read_documents(directory / "questions", parse_question)
@@ -272,19 +294,30 @@ def load_bank(directory):
     with transaction.atomic():
         topics = _upsert_simple(Topic, "topics", taxonomy["topics"], report, extra=lambda i: {"position": i})
         roles = _upsert_simple(Role, "roles", taxonomy["roles"], report)
-        companies = _upsert_simple(Company, "companies", taxonomy["companies"], report)
+        companies = _upsert_simple(
+            Company,
+            "companies",
+            taxonomy["companies"],
+            report,
+            extra=lambda i: {"source": taxonomy["companies"][i].get("source", CompanySource.BANK)},
+        )
         existing = {
             q.slug: q
             for q in Question.objects.filter(slug__in=[d.slug for d in documents])
             .select_related("topic")
             .prefetch_related("roles", "companies")
         }
-        for document in documents:
+        for done, document in enumerate(documents, start=1):
             question = existing.get(document.slug)
             if question is not None and document_from_question(question) == document:
                 report.count("questions", "unchanged")
-                continue
-            report.count("questions", "created" if question is None else "updated")
-            _apply_question(document, question or Question(slug=document.slug), topics, roles, companies)
+            else:
+                report.count("questions", "created" if question is None else "updated")
+                with one_refresh_per_question():
+                    _apply_question(
+                        document, question or Question(slug=document.slug), topics, roles, companies
+                    )
+            if progress:
+                progress(done, len(documents))
         _load_paths(paths, directory / "paths", report)
     return report

@@ -1,3 +1,4 @@
+import datetime
 import re
 
 from django.contrib.postgres.search import SearchVectorField
@@ -5,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from bank.rendering import render_inline_markdown, render_markdown
 from bank.search import refresh_search_index
@@ -26,7 +29,27 @@ class Kind(models.TextChoices):
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
+    IN_REVIEW = "in-review", "In review"
     PUBLISHED = "published", "Published"
+
+
+# The workflow: draft -> in review -> published, and back: a published question may go back to review
+# (to be revised) or to draft, a question in review back to draft. Nothing reaches readers unreviewed:
+# only "in review" leads to "published". Staying put is allowed.
+STATUS_TRANSITIONS = {
+    Status.DRAFT: {Status.DRAFT, Status.IN_REVIEW},
+    Status.IN_REVIEW: {Status.IN_REVIEW, Status.PUBLISHED, Status.DRAFT},
+    Status.PUBLISHED: {Status.PUBLISHED, Status.IN_REVIEW, Status.DRAFT},
+}
+
+
+def can_move(old_status, new_status):
+    """Whether the workflow lets a question go from `old_status` to `new_status`."""
+    return new_status in STATUS_TRANSITIONS.get(old_status, {new_status})
+
+
+# A question whose answer nobody has re-checked for this long is flagged as stale.
+FRESH_FOR = datetime.timedelta(days=365)
 
 
 class Topic(models.Model):
@@ -65,10 +88,21 @@ class Role(models.Model):
         return reverse("role_detail", args=[self.slug])
 
 
+class CompanySource(models.TextChoices):
+    BANK = "bank", "from the bank's sources"
+    READER = "reader", "added from a reader's report"
+
+
 class Company(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(blank=True)
+    source = models.CharField(
+        max_length=10,
+        choices=CompanySource.choices,
+        default=CompanySource.BANK,
+        help_text="Curated from the bank's sources, or first named in a reader's report.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -184,6 +218,9 @@ class Question(models.Model):
     reviewed_on = models.DateField(
         null=True, blank=True, help_text="When a second person last checked every number and tool claim."
     )
+    reviewed_by = models.CharField(
+        max_length=100, blank=True, help_text="Who did that check, as the page names them."
+    )
     diagram = models.CharField(
         max_length=100, blank=True, help_text="An SVG file in fixtures/diagrams/, shown with the answer."
     )
@@ -197,6 +234,21 @@ class Question(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = QuestionQuerySet.as_manager()
+    # Who changed what and when (django-simple-history); derived HTML and search fields are left out.
+    history = HistoricalRecords(
+        excluded_fields=[
+            "prompt_html",
+            "why_asked_html",
+            "trap_html",
+            "thirty_second_html",
+            "key_points_html",
+            "red_flags_html",
+            "follow_ups_html",
+            "search_text",
+            "search_vector",
+            "updated_at",
+        ]
+    )
 
     class Meta:
         ordering = ["title", "id"]
@@ -247,6 +299,15 @@ class Question(models.Model):
     def is_published(self):
         return self.status == Status.PUBLISHED
 
+    def is_stale(self, today=None):
+        """Not reviewed at all, or not for FRESH_FOR (12 months)."""
+        today = today or timezone.localdate()
+        return self.reviewed_on is None or today - self.reviewed_on > FRESH_FOR
+
+    @property
+    def stale(self):
+        return self.is_stale()
+
     @property
     def featured_answer(self):
         """The answer shown first, or None. SampleAnswer's ordering puts it first; a prefetch is reused."""
@@ -264,6 +325,7 @@ class SampleAnswer(models.Model):
     position = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["body_html", "updated_at"])
 
     class Meta:
         ordering = ["-is_featured", "position", "id"]
@@ -297,6 +359,7 @@ class Choice(models.Model):
     )
     explanation_html = models.TextField(blank=True, editable=False)
     position = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords(excluded_fields=["explanation_html"])
 
     class Meta:
         ordering = ["position", "id"]

@@ -4,6 +4,9 @@ PostgreSQL: a stored, weighted tsvector (title A, the rest B) with a GIN index, 
 SQLite: every word must appear in the title or the stored search text; results keep the list order.
 """
 
+import contextvars
+from contextlib import contextmanager
+
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F, Q, Value
@@ -29,8 +32,36 @@ def build_search_text(question):
     return " ".join(part for part in parts if part)
 
 
+# Inside `one_refresh_per_question()`: the questions waiting for their index, by primary key.
+_pending = contextvars.ContextVar("pending_search_refresh", default=None)
+
+
+@contextmanager
+def one_refresh_per_question():
+    """Defer index refreshes to the end of the block, then refresh each question once.
+
+    Saving a question and each of its answers would otherwise rebuild its index every time;
+    loadbank wraps a question and its answers in this. Nothing is refreshed if the block fails.
+    """
+    if _pending.get() is not None:  # already deferring: the outer block refreshes
+        yield
+        return
+    pending = {}
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+    for question in pending.values():
+        refresh_search_index(question)
+
+
 def refresh_search_index(question):
     """Recompute the stored search text (and tsvector on PostgreSQL) of one question."""
+    pending = _pending.get()
+    if pending is not None:
+        pending[question.pk] = question
+        return
     search_text = build_search_text(question)
     rows = type(question)._default_manager.filter(pk=question.pk)
     if is_postgresql():

@@ -1,10 +1,11 @@
 """Reads. The HTML pages and the JSON API both list questions through `question_list`."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 
@@ -22,6 +23,73 @@ FACET_FIELDS = {
 CHOICE_LABELS = {"difficulty": dict(Difficulty.choices), "kind": dict(Kind.choices)}
 # Far beyond any real list; a larger `pos` is tampering and gets no previous / next.
 MAX_LIST_POSITION = 10_000_000
+
+
+# Registries: other parts of the site add list sorts and filters here without the bank importing them
+# (practice.community registers "asked in the last 6 months" and "most reported" from its AppConfig).
+@dataclass(frozen=True)
+class ListSort:
+    name: str
+    label: str
+    # apply(queryset, params) -> the queryset in this order
+    apply: Callable
+
+
+@dataclass(frozen=True)
+class ListRefinement:
+    name: str
+    label: str
+    choices: dict  # value -> readable label
+    # apply(queryset, values, params) -> the queryset narrowed to any of `values`
+    apply: Callable
+    # Bank filters this one takes over while it is active: they are validated as usual, then left to
+    # `apply` (with `asked`, `company` means "reported asked at", not "tagged by the bank").
+    replaces: tuple = ()
+
+
+DEFAULT_SORT = "title"
+SORTS = {DEFAULT_SORT: ListSort(DEFAULT_SORT, "Title", lambda queryset, params: queryset)}
+LIST_FILTERS = {}
+
+
+def register_sort(name, label, apply):
+    SORTS[name] = ListSort(name, label, apply)
+
+
+def register_list_filter(name, label, choices, apply, replaces=()):
+    LIST_FILTERS[name] = ListRefinement(name, label, dict(choices), apply, tuple(replaces))
+
+
+def _getlist(params, name):
+    if hasattr(params, "getlist"):
+        return [value for value in params.getlist(name) if value]
+    value = params.get(name)
+    return [item for item in (value if isinstance(value, list | tuple) else [value]) if item]
+
+
+def _refine(queryset, params, chosen, errors):
+    """Apply the registered filters and the sort named in `params`; bad values go into `errors`."""
+    if not hasattr(params, "getlist"):
+        params = filter_params(**params)
+    for refinement in LIST_FILTERS.values():
+        values = _getlist(params, refinement.name)
+        if not values:
+            continue
+        unknown = [value for value in values if value not in refinement.choices]
+        if unknown:
+            errors[refinement.name] = (
+                f"{refinement.name} must be one of {', '.join(refinement.choices)}, not “{unknown[0][:40]}”."
+            )
+            continue
+        queryset = refinement.apply(queryset, values, params)
+        if chosen is not None:
+            chosen[refinement.name] = ", ".join(refinement.choices[value] for value in values)
+    sort = params.get("sort") or DEFAULT_SORT
+    if sort not in SORTS:
+        errors["sort"] = f"sort must be one of {', '.join(SORTS)}, not “{sort[:40]}”."
+    elif sort != DEFAULT_SORT:
+        queryset = SORTS[sort].apply(queryset, params)
+    return queryset
 
 
 @dataclass
@@ -112,8 +180,26 @@ def filtered_questions(params, chosen=None):
         return Question.objects.none(), errors
     if chosen is not None:
         chosen.update(_readable(filterset.form.cleaned_data))
-    # Question.Meta orders by title; a search on PostgreSQL re-orders by rank (bank.search).
-    return filterset.qs, {}
+    queryset = filterset.qs
+    replaced = {
+        name
+        for refinement in LIST_FILTERS.values()
+        if _getlist(params, refinement.name)
+        for name in refinement.replaces
+        if _getlist(params, name)
+    }
+    if replaced:  # already validated above; filter again without what a refinement takes over
+        rest = params.copy() if hasattr(params, "copy") else dict(params)
+        for name in replaced:
+            rest.pop(name, None)
+        queryset = QuestionFilter(rest, queryset=Question.objects.published()).qs
+    # Question.Meta orders by title; a search on PostgreSQL re-orders by rank (bank.search); a registered
+    # sort (`sort=`) orders last.
+    errors = {}
+    queryset = _refine(queryset, params, chosen, errors)
+    if errors:
+        return Question.objects.none(), errors
+    return queryset, {}
 
 
 def facet_counts(params, name):
@@ -121,6 +207,7 @@ def facet_counts(params, name):
     label, value_field, name_field = FACET_FIELDS[name]
     others = params.copy()
     others.pop(name, None)
+    others.pop("sort", None)
     queryset, _ = filtered_questions(others)
     fields = [value_field] + ([name_field] if name_field else [])
     rows = (
@@ -148,6 +235,38 @@ def facet_counts(params, name):
     return Facet(name=name, label=label, options=options)
 
 
+def refinement_facet(params, refinement):
+    """A registered filter as a facet: each value counted under every other active filter."""
+    others = params.copy()
+    others.pop(refinement.name, None)
+    others.pop("sort", None)
+    base = others.copy()
+    for name in refinement.replaces:  # each option turns the refinement on, which takes these over
+        base.pop(name, None)
+    queryset, _ = filtered_questions(base)
+    selected = set(params.getlist(refinement.name))
+    # One query for every option: a conditional count per value.
+    counts = queryset.order_by().aggregate(
+        **{
+            f"option_{index}": Count(
+                "pk", filter=Q(pk__in=refinement.apply(Question.objects.all(), [value], others).values("pk"))
+            )
+            for index, value in enumerate(refinement.choices)
+        }
+    )
+    options = [
+        FacetOption(value=value, label=label, count=counts[f"option_{index}"], selected=value in selected)
+        for index, (value, label) in enumerate(refinement.choices.items())
+    ]
+    return Facet(name=refinement.name, label=refinement.label, options=options)
+
+
+def sort_options(params):
+    """[(name, label, selected)] for the list's sort links."""
+    current = params.get("sort") or DEFAULT_SORT
+    return [(sort.name, sort.label, sort.name == current) for sort in SORTS.values()]
+
+
 def question_list(params, *, with_facets=True, default_page_size=None):
     """Filter, search and paginate published questions. Bad parameters come back in `.errors`."""
     result = QuestionList()
@@ -171,6 +290,7 @@ def question_list(params, *, with_facets=True, default_page_size=None):
     result.page = paginator.page(page_number)
     if with_facets:
         result.facets = [facet_counts(params, name) for name in FACET_FIELDS]
+        result.facets += [refinement_facet(params, item) for item in LIST_FILTERS.values()]
     return result
 
 

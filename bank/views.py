@@ -47,6 +47,7 @@ def _render_list(request, *, template, context, fixed=None):
         "params": request.GET,
         "list_params": params,
         "fixed": fixed or {},
+        "sorts": selectors.sort_options(params),
     }
     return render(request, template, context, status=200 if result.is_valid else 400)
 

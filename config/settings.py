@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "config",
+    "simple_history",
     "bank",
     "practice",
 ]
@@ -66,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Records who made each change to the bank (django-simple-history reads request.user).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "practice.middleware.PrivateForReadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("bank.urls")),
     path("practice/", include("practice.study.urls")),
     path("mock/", include("practice.mocks.urls")),
+    path("contribute/", include("practice.community.urls")),
     path("accounts/", include("practice.accounts.urls")),
     path("admin/", staff_area(admin.site.urls)),
     path("healthz", health.healthz, name="healthz"),

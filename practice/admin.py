@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+# The curators' queues for readers' suggestions and reports register themselves.
+from practice.community import admin as community_admin  # noqa: F401
 from practice.mocks.models import MockInterview, MockSlot
 from practice.study.models import Attempt, Bookmark, Note, Quiz, ReaderProfile, ReviewCard
 

@@ -12,6 +12,14 @@ MAX_QUIZ_QUESTIONS = 20
 # A mock interview.
 MAX_MOCK_QUESTIONS = 10
 MAX_MOCK_MINUTES = 180
+# A suggestion to improve a sample answer (Markdown), and how many one reader may send.
+MAX_SUGGESTION_LENGTH = 5_000
+MAX_SUGGESTIONS_PER_DAY = 10
+# "I was asked this": a company typed in, and how far back a report may go.
+MAX_COMPANY_NAME_LENGTH = 100
+MAX_REPORT_AGE_YEARS = 5
+# A curator's reason for turning a suggestion or a report down.
+MAX_REASON_LENGTH = 1_000
 
 
 def as_context():

@@ -4,6 +4,7 @@ The tables keep their names (practice_attempt, practice_mockinterview, ...): mov
 rooms changes no schema, so `makemigrations --check` stays clean and an existing database is untouched.
 """
 
+from practice.community.models import AskedReport, Suggestion
 from practice.mocks.models import MockInterview, MockSlot
 from practice.study.models import (
     GRADE_MEANINGS,
@@ -18,6 +19,7 @@ from practice.study.models import (
 
 __all__ = [
     "GRADE_MEANINGS",
+    "AskedReport",
     "Attempt",
     "Bookmark",
     "Grade",
@@ -27,4 +29,5 @@ __all__ = [
     "Quiz",
     "ReaderProfile",
     "ReviewCard",
+    "Suggestion",
 ]

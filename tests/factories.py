@@ -112,3 +112,27 @@ class AttemptFactory(factory.django.DjangoModelFactory):
     answer = "Start from the latency budget."
     key_points_total = factory.LazyAttribute(lambda attempt: len(attempt.question.key_points))
     submitted_at = factory.LazyFunction(timezone.now)
+
+
+class SuggestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "practice.Suggestion"
+
+    user = factory.SubFactory(UserFactory)
+    answer = factory.SubFactory(SampleAnswerFactory)
+    question = factory.LazyAttribute(lambda suggestion: suggestion.answer.question)
+    kind = "outdated"
+    text = "The default changed in **2025**; see the release notes."
+
+
+class AskedReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "practice.AskedReport"
+
+    user = factory.SubFactory(UserFactory)
+    question = factory.SubFactory(QuestionFactory)
+    company = factory.SubFactory(CompanyFactory)
+    round = "system-design"
+    asked_in = factory.LazyFunction(lambda: timezone.localdate().replace(day=1))
+    reported_in = factory.LazyFunction(lambda: timezone.localdate().replace(day=1))
+    state = "approved"

@@ -38,3 +38,13 @@ def page_query(params, number):
 def list_query(params):
     """The list a reader is on, without its page: carried to a question to find previous / next."""
     return _without(params, "page", "page_size").urlencode()
+
+
+@register.simple_tag
+def sort_query(params, name):
+    """Query string that orders the list by `name`, keeping the filters and going back to page 1."""
+    query = _without(params, "sort", "page")
+    if name != "title":
+        query["sort"] = name
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"

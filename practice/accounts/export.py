@@ -1,9 +1,10 @@
 """A reader's own data, whole, for download (JSON and CSV): account, settings, attempts, notes,
-bookmarks, review state, quizzes and mock interviews."""
+bookmarks, review state, quizzes, mock interviews, suggestions and "I was asked this" reports."""
 
 from django.db.models import Prefetch
 
 from bank.models import Question
+from practice.community.models import AskedReport, Suggestion
 from practice.mocks.models import MockInterview, MockSlot
 from practice.study.models import Attempt, Bookmark, Note, Quiz, ReaderProfile, ReviewCard
 
@@ -117,6 +118,32 @@ def export_data(user):
                 ],
             }
             for mock in _mocks(user)
+        ],
+        "suggestions": [
+            {
+                "question": item.question.slug,
+                "kind": item.kind,
+                "text": item.text,
+                "created_at": item.created_at.isoformat(),
+                "outcome": item.get_state_display(),
+                "reason": item.reason,
+            }
+            for item in Suggestion.objects.filter(user=user).select_related("question").order_by("created_at")
+        ],
+        "asked_reports": [
+            {
+                "question": report.question.slug,
+                "company": report.company_name,
+                "role": report.role.slug if report.role else None,
+                "round": report.round,
+                "asked_in": report.asked_in.strftime("%Y-%m"),
+                "created_at": report.created_at.isoformat(),
+                "outcome": report.get_state_display(),
+                "reason": report.reason,
+            }
+            for report in AskedReport.objects.filter(user=user)
+            .select_related("question", "company", "role")
+            .order_by("created_at")
         ],
     }
 

@@ -89,11 +89,19 @@ def test_a_bad_link_line_is_a_form_error(admin_client):
     assert "Title | https://" in response.content.decode()
 
 
-def test_publish_and_hide_actions(admin_client):
+def test_publish_and_hide_actions_follow_the_workflow(admin_client):
     question = QuestionFactory(status="draft", topic=TopicFactory())
-    admin_client.post("/admin/bank/question/", {"action": "publish", "_selected_action": [question.pk]})
+    act = lambda action: admin_client.post(  # noqa: E731
+        "/admin/bank/question/", {"action": action, "_selected_action": [question.pk]}, follow=True
+    )
+    body = act("publish").content.decode()
+    assert Question.objects.get().status == "draft"
+    assert "a draft goes to review before it is published" in body
+    act("send_to_review")
+    assert Question.objects.get().status == "in-review"
+    act("publish")
     assert Question.objects.get().status == "published"
-    admin_client.post("/admin/bank/question/", {"action": "unpublish", "_selected_action": [question.pk]})
+    act("unpublish")
     assert Question.objects.get().status == "draft"
 
 
@@ -109,3 +117,25 @@ def test_the_change_page_shows_answer_and_choice_inlines(admin_client):
 )
 def test_practice_models_have_an_admin(admin_client, model):
     assert admin_client.get(f"/admin/practice/{model}/").status_code == 200
+
+
+def test_an_admin_edit_stores_lf_line_ends_so_dumpbank_writes_no_carriage_returns(admin_client):
+    answer = SampleAnswerFactory()
+    question = answer.question
+    data = _question_form(
+        question,
+        prompt="First line.\r\n\r\nSecond line.",
+        follow_ups="## Then what?\r\n\r\nRoll back first.\r\nThen look.",
+        **{
+            "answers-TOTAL_FORMS": "1",
+            "answers-INITIAL_FORMS": "1",
+            "answers-0-id": str(answer.pk),
+            "answers-0-question": str(question.pk),
+            "answers-0-body": "One.\r\n\r\nTwo.",
+        },
+    )
+    assert admin_client.post(f"/admin/bank/question/{question.pk}/change/", data).status_code == 302
+    question.refresh_from_db()
+    assert question.prompt == "First line.\n\nSecond line."
+    assert question.follow_ups == [{"question": "Then what?", "answer": "Roll back first.\nThen look."}]
+    assert question.answers.get().body == "One.\n\nTwo."

@@ -55,3 +55,39 @@ def test_a_deleted_question_loses_its_file(loaded, tmp_path):
     _quietly("dumpbank", dir=str(tmp_path))
     assert not (tmp_path / "questions" / "pickle-serialization-risks.md").exists()
     assert (tmp_path / "questions" / "feature-store-purpose.md").exists()
+
+
+def test_review_marks_and_reader_companies_are_content_and_go_into_the_files(loaded, tmp_path):
+    import datetime
+
+    from bank.models import Company, CompanySource
+
+    question = Question.objects.get(slug="model-rollback-triggers")
+    question.reviewed_on, question.reviewed_by = datetime.date(2026, 12, 1), "Ana Lima"
+    question.save()
+    Company.objects.create(name="Acme Robotics", slug="acme-robotics", source=CompanySource.READER)
+    _quietly("dumpbank", dir=str(tmp_path))
+    text = (tmp_path / "questions" / "model-rollback-triggers.md").read_text(encoding="utf-8")
+    assert 'reviewed = 2026-12-01\nreviewed_by = "Ana Lima"\n' in text
+    taxonomy = (tmp_path / "taxonomy.toml").read_text(encoding="utf-8")
+    assert '[[companies]]\nslug = "acme-robotics"\nname = "Acme Robotics"\nsource = "reader"\n' in taxonomy
+    # And back: what was dumped loads and dumps again byte for byte.
+    _quietly("loadbank", dir=str(tmp_path))
+    again = tmp_path / "again"
+    _quietly("dumpbank", dir=str(again))
+    assert (again / "taxonomy.toml").read_bytes() == (tmp_path / "taxonomy.toml").read_bytes()
+    assert (again / "questions" / "model-rollback-triggers.md").read_text(encoding="utf-8") == text
+
+
+def test_readers_suggestions_and_reports_stay_out_of_the_files(loaded, tmp_path):
+    from tests.factories import AskedReportFactory, SuggestionFactory
+
+    question = Question.objects.get(slug="model-rollback-triggers")
+    SuggestionFactory(answer=question.answers.first(), text="SECRET-SUGGESTION-TEXT")
+    AskedReportFactory(question=question, company=None, new_company="Secretive Startup", state="pending")
+    _quietly("dumpbank", dir=str(tmp_path))
+    everything = "".join(
+        p.read_text(encoding="utf-8") for p in tmp_path.rglob("*") if p.suffix in {".md", ".toml"}
+    )
+    assert "SECRET-SUGGESTION-TEXT" not in everything and "Secretive Startup" not in everything
+    assert (tmp_path / "taxonomy.toml").read_bytes() == (FIXTURES / "taxonomy.toml").read_bytes()

@@ -171,3 +171,86 @@ def test_the_real_bank_loads_and_reloads_unchanged(tmp_path, capsys):
         Role.objects.exists()
         and SampleAnswer.objects.count() >= files - Question.objects.filter(kind="multiple-choice").count()
     )
+
+
+def test_a_reviewer_and_a_company_source_are_loaded_from_the_files(bank_dir, capsys):
+    (bank_dir / "taxonomy.toml").write_text(
+        TAXONOMY + '\n[[companies]]\nslug = "acme"\nname = "Acme"\nsource = "reader"\n'
+    )
+    path = bank_dir / "questions" / "batch-or-online.md"
+    path.write_text(
+        path.read_text().replace(
+            'tools = ["Redis"]\n', 'tools = ["Redis"]\nreviewed = 2026-11-02\nreviewed_by = "Ana Lima"\n'
+        )
+    )
+    _load(bank_dir, capsys)
+    question = Question.objects.get()
+    assert (str(question.reviewed_on), question.reviewed_by) == ("2026-11-02", "Ana Lima")
+    assert dict(Company.objects.values_list("slug", "source")) == {"netflix": "bank", "acme": "reader"}
+
+
+def test_a_bad_company_source_names_the_file_and_the_entry_and_loads_nothing(bank_dir):
+    (bank_dir / "taxonomy.toml").write_text(
+        TAXONOMY.replace('name = "Netflix"\n', 'name = "Netflix"\nsource = "rumour"\n')
+    )
+    with pytest.raises(CommandError) as error:
+        call_command("loadbank", "--dir", str(bank_dir))
+    assert "taxonomy.toml: companies item 1 (netflix): `source` is bank or reader, not 'rumour'" in str(
+        error.value
+    )
+    assert Company.objects.count() == 0 and Question.objects.count() == 0
+
+
+def test_a_reviewer_without_a_review_date_is_an_error_naming_the_file(bank_dir):
+    path = bank_dir / "questions" / "batch-or-online.md"
+    path.write_text(
+        path.read_text().replace('tools = ["Redis"]\n', 'tools = ["Redis"]\nreviewed_by = "Ana"\n')
+    )
+    with pytest.raises(CommandError, match=r"batch-or-online\.md: `reviewed_by` needs the `reviewed` date"):
+        call_command("loadbank", "--dir", str(bank_dir))
+    assert Question.objects.count() == 0
+
+
+def _many_questions(bank_dir, count):
+    for index in range(count):
+        (bank_dir / "questions" / f"q-{index:03d}.md").write_text(
+            QUESTION.replace("Batch or online?", f"Q {index}")
+        )
+
+
+def test_a_large_bank_draws_a_progress_bar_on_stderr_and_keeps_the_report_on_stdout(bank_dir, capsys):
+    _many_questions(bank_dir, 120)
+    call_command("loadbank", "--dir", str(bank_dir))
+    out, err = capsys.readouterr()
+    assert "questions: 121 created, 0 updated, 0 unchanged" in out
+    assert "[##############################] 121/121 questions" in err
+    assert "#" not in out
+
+
+def test_a_small_bank_draws_no_progress_bar(bank_dir, capsys):
+    call_command("loadbank", "--dir", str(bank_dir))
+    assert "questions" not in capsys.readouterr().err
+
+
+def test_loading_rebuilds_each_question_s_search_index_once_not_once_per_answer(
+    bank_dir, capsys, monkeypatch
+):
+    import bank.search
+
+    path = bank_dir / "questions" / "batch-or-online.md"
+    path.write_text(
+        path.read_text().replace(
+            "# Choices",
+            "# Another answer: Short\n\nShort one.\n\n# Another answer: Long\n\nLong one.\n\n# Choices",
+        )
+    )
+    built = []
+    real = bank.search.build_search_text
+    monkeypatch.setattr(
+        bank.search, "build_search_text", lambda question: built.append(question.slug) or real(question)
+    )
+    _load(bank_dir, capsys)
+    assert built == ["batch-or-online"]
+    question = Question.objects.get()
+    assert question.answers.count() == 3
+    assert "Long one." in question.search_text and "Short one." in question.search_text

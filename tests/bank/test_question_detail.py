@@ -67,7 +67,7 @@ def test_staff_can_preview_a_draft(client, staff_user):
     client.force_login(staff_user)
     response = client.get(question.get_absolute_url())
     assert response.status_code == 200
-    assert "Draft: only staff can see this question." in response.content.decode()
+    assert "<strong>Draft</strong>: only staff can see this question" in response.content.decode()
 
 
 def test_an_unknown_slug_is_a_404(client):
@@ -109,8 +109,9 @@ def test_a_stale_or_broken_list_position_shows_no_neighbours(client):
 def test_it_reads_a_question_in_a_fixed_number_of_queries(client, django_assert_num_queries):
     question = QuestionFactory(companies=[CompanyFactory()], roles=[RoleFactory()])
     SampleAnswerFactory(question=question)
-    # 1 question with topic, 1 roles, 1 companies, 1 choices, 1 answers, 1 related questions.
-    with django_assert_num_queries(6):
+    # 1 question with topic, 1 roles, 1 companies, 1 choices, 1 answers, 1 related questions,
+    # 1 readers' reports of the last 6 months.
+    with django_assert_num_queries(7):
         client.get(question.get_absolute_url())
 
 

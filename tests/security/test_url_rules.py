@@ -31,6 +31,10 @@ REFUSES_STAFF_TOO = {
         f"admin:axes_{model}_add": "django-axes records log-in attempts itself; its admin refuses to add one"
         for model in ("accessattempt", "accesslog", "accessfailurelog")
     },
+    **{
+        f"admin:practice_{model}_add": "readers write suggestions and reports; curators only decide on them"
+        for model in ("suggestion", "askedreport")
+    },
 }
 
 

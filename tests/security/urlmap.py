@@ -46,7 +46,13 @@ def _route_of(pattern):
     if isinstance(pattern, RoutePattern):
         return str(pattern)
     regex = str(pattern).removeprefix("^").removesuffix("$")
-    return re.sub(r"\(\?P<(\w+)>[^)]*\)", r"<\1>", regex)
+    regex = re.sub(r"\(\?P<(\w+)>[^)]*\)", r"<\1>", regex)
+    # The only unnamed groups are django-simple-history's `<object_id>/history/<version_id>/`.
+    names = iter(POSITIONAL_NAMES)
+    return re.sub(r"\((?!\?)[^)]*\)", lambda match: f"<{next(names)}>", regex)
+
+
+POSITIONAL_NAMES = ("object_id", "version_id")
 
 
 def all_entries():

@@ -33,6 +33,8 @@ SLUG_OF = {
     "role_detail": "role",
     "company_detail": "company",
     "path_detail": "path",
+    "community:suggest": "question",
+    "community:report": "question",
 }
 
 
@@ -45,14 +47,39 @@ def _slug(world):
     return slug
 
 
+def model_admin_of(callback):
+    """The ModelAdmin behind an admin view, through any decorators (simple-history's views too)."""
+    while callback is not None:
+        found = getattr(callback, "model_admin", None) or getattr(callback, "__self__", None)
+        if found is not None and hasattr(found, "model"):
+            return found
+        callback = getattr(callback, "__wrapped__", None)
+    return None
+
+
 def _admin_object_id(world):
     def object_id(entry):
-        model_admin = getattr(entry.callback, "model_admin", None)
+        model_admin = model_admin_of(entry.callback)
         if model_admin is None:  # "view on site": the question
             return world["question"].pk
         return model_admin.model._default_manager.order_by("pk").values_list("pk", flat=True).first()
 
     return object_id
+
+
+def _admin_version_id(world):
+    """A recorded version (django-simple-history) of the object the admin URL names."""
+
+    def version_id(entry):
+        model = model_admin_of(entry.callback).model
+        object_id = _admin_object_id(world)(entry)
+        return (
+            model.history.filter(**{model._meta.pk.attname: object_id})
+            .values_list("history_id", flat=True)
+            .first()
+        )
+
+    return version_id
 
 
 def url_kwargs(world, owner):
@@ -66,6 +93,7 @@ def url_kwargs(world, owner):
         "uidb64": "MQ",
         "token": world["confirmation_token"],
         "object_id": _admin_object_id(world),
+        "version_id": _admin_version_id(world),
         "content_type_id": world["question_type"].pk,
         "id": owner.pk,
         "app_label": "bank",

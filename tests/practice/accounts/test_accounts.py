@@ -85,8 +85,35 @@ def test_export_json_has_all_my_data_and_only_mine(owner_client, owner, other_us
         "review_state",
         "quizzes",
         "mock_interviews",
+        "suggestions",
+        "asked_reports",
     }
     assert [a["answer"] for a in data["attempts"]] == ["my words"]
+
+
+def test_export_json_includes_my_suggestions_and_reports_with_their_outcome(owner_client, owner, other_user):
+    from tests.factories import AskedReportFactory, SuggestionFactory
+
+    SuggestionFactory(user=owner, text="Mine.", state="rejected", reason="Already there.")
+    SuggestionFactory(user=other_user, text="Theirs.")
+    AskedReportFactory(user=owner, company=None, new_company="Acme", state="pending")
+    data = json.loads(owner_client.get("/accounts/export.json").content)
+    assert [(s["text"], s["outcome"], s["reason"]) for s in data["suggestions"]] == [
+        ("Mine.", "Not taken", "Already there.")
+    ]
+    assert [(r["company"], r["outcome"]) for r in data["asked_reports"]] == [
+        ("Acme", "Waiting for a curator")
+    ]
+
+
+def test_deleting_my_account_takes_my_suggestions_and_reports_with_it(owner_client, owner):
+    from practice.community.models import AskedReport, Suggestion
+    from tests.factories import AskedReportFactory, SuggestionFactory
+
+    SuggestionFactory(user=owner)
+    AskedReportFactory(user=owner)
+    owner_client.post("/accounts/delete/", {"password": PASSWORD})
+    assert not Suggestion.objects.exists() and not AskedReport.objects.exists()
 
 
 def test_export_csv(owner_client, owner, other_user):

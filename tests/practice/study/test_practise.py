@@ -151,8 +151,9 @@ def test_the_signed_in_question_page_runs_a_fixed_number_of_queries(
     for text in ["First", "Second", "Third"]:
         _answer(owner_client, question, text)
     # 1 session, 2 user, 3 the question, 4-7 its roles, companies, choices and answers, 8 related
-    # questions, 9 the reader's attempts, 10 the bookmark, 11 the note, 12 the due count.
-    with django_assert_num_queries(12):
+    # questions, 9 readers' reports of the last 6 months, 10 the reader's attempts, 11 the bookmark,
+    # 12 the note, 13-14 the companies and roles of the "I was asked this" form, 15 the due count.
+    with django_assert_num_queries(15):
         assert owner_client.get("/questions/canary/").status_code == 200
 
 
