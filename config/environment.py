@@ -91,7 +91,8 @@ def cache_config(redis_url):
         return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     return {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, answering a miss (and logging) while Redis is away: config/cache.py.
+            "BACKEND": "config.cache.ForgivingRedisCache",
             "LOCATION": redis_url,
             # Fail fast when Redis is away rather than holding a request for the default minutes.
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
