@@ -177,5 +177,5 @@ def test_production_refuses_to_serve_before_collectstatic_then_serves_hashed_fil
 def test_the_cache_is_redis_when_redis_url_is_set_and_memory_otherwise(tmp_path):
     assert _settings(tmp_path)["CACHES"]["default"]["BACKEND"].endswith("LocMemCache")
     redis = _settings(tmp_path, REDIS_URL="redis://127.0.0.1:6379/4")["CACHES"]["default"]
-    assert redis["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert redis["BACKEND"] == "config.cache.ForgivingRedisCache"
     assert redis["LOCATION"] == "redis://127.0.0.1:6379/4"
