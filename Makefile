@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test test-browser lint format check ci bench loadbank backup restore clean
+.PHONY: run serve test test-browser lint format check ci bench faults load loadbank backup restore clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -77,6 +77,14 @@ ci:
 	bash .ci/run
 
 ## Measurements, printed as tables: page times against a bare view (with query counts), then autosave.
+## Drills on PostgreSQL with two gunicorn app servers (docs/reliability.md). `faults` restarts the
+## machine's PostgreSQL cluster while readers write; `load` runs fifty readers for sixty seconds.
+faults: $(STAMP)
+	$(BIN)/python bench/faults.py
+
+load: $(STAMP)
+	$(BIN)/python bench/load.py
+
 bench: $(STAMP)
 	$(BIN)/python bench/pages.py --questions $${QUESTIONS:-0}
 	$(BIN)/python bench/autosave.py

@@ -15,6 +15,7 @@ DATABASE = "prodready_drill"
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DATABASE}"
 PORTS = (8601, 8602)
 WORKERS_PER_SERVER = 2
+THREADS_PER_WORKER = 8
 
 
 def database_env():
@@ -43,6 +44,7 @@ def prepare_database(readers):
     sh(python, "manage.py", "migrate", "--noinput", cwd=ROOT, env=env)
     sh(python, "manage.py", "loadbank", cwd=ROOT, env=env)
     script = f"""
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.db import SessionStore
 from bank.models import Question, Kind
@@ -53,7 +55,7 @@ for n in range({readers}):
     mock = mock_start(user=user, title="Fault drill", questions=[questions[n]], time_limit_seconds=3 * 60 * 60)
     session = SessionStore()
     session["_auth_user_id"] = str(user.pk)
-    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+    session["_auth_user_backend"] = settings.AUTHENTICATION_BACKENDS[-1]
     session["_auth_user_hash"] = user.get_session_auth_hash()
     session.create()
     print(session.session_key, mock.pk, questions[n].slug)
@@ -70,6 +72,7 @@ def start_servers():
         "DJANGO_RATE_LIMITS": "0",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DATABASE_CONN_MAX_AGE": "60",
+        "GUNICORN_THREADS": str(THREADS_PER_WORKER),
     }
     servers = []
     for port in PORTS:
@@ -77,6 +80,8 @@ def start_servers():
             subprocess.Popen(
                 [
                     str(ROOT / ".venv" / "bin" / "gunicorn"),
+                    "-c",
+                    "config/gunicorn_conf.py",
                     "config.wsgi",
                     "--bind",
                     f"127.0.0.1:{port}",
@@ -84,6 +89,8 @@ def start_servers():
                     str(WORKERS_PER_SERVER),
                     "--timeout",
                     "60",
+                    "--access-logfile",
+                    "/dev/null",
                 ],
                 cwd=ROOT,
                 env=env,

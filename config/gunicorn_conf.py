@@ -11,6 +11,13 @@ import os
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # gunicorn's documented starting point: (2 x CPU cores) + 1 synchronous workers.
 workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
+# Threads, so that while some requests wait out a database restart (config/postgresql) a worker still
+# answers /healthz and /readyz (503) at once. Each thread keeps its own database connection.
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# Keep idle keep-alive connections longer than a client (or the reverse proxy) pauses between requests:
+# with gunicorn's 2 s default, a request sent as the server closes the idle socket is reset.
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "15"))
 # Load the app once in the master before forking: a missing setting or static manifest stops the
 # master with its one-line message instead of every worker failing in turn.
 preload_app = True
