@@ -4,13 +4,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import Count, Q
-from django.http import QueryDict
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
 
+from bank.caching import cached, params_key
 from bank.filters import FILTER_PARAMS, QuestionFilter
 from bank.models import Company, Difficulty, Kind, Question, StudyPath, Topic, published_filter
+from bank.paging import page_of
 
 FACET_FIELDS = {
     # facet name: (label, value field, name field)
@@ -23,6 +25,8 @@ FACET_FIELDS = {
 CHOICE_LABELS = {"difficulty": dict(Difficulty.choices), "kind": dict(Kind.choices)}
 # Far beyond any real list; a larger `pos` is tampering and gets no previous / next.
 MAX_LIST_POSITION = 10_000_000
+# Cached in place of None for a slug with no published question (None reads as a cache miss).
+NOT_FOUND = "not-found"
 
 
 # Registries: other parts of the site add list sorts and filters here without the bank importing them
@@ -203,7 +207,11 @@ def filtered_questions(params, chosen=None):
 
 
 def facet_counts(params, name):
-    """Counts per value of facet `name`, under every active filter but its own."""
+    """Counts per value of facet `name`, under every active filter but its own (cached: bank/caching.py)."""
+    return cached(f"facet:{name}", params_key(params, drop=("page", "page_size")), lambda: _facet_counts(params, name))
+
+
+def _facet_counts(params, name):
     label, value_field, name_field = FACET_FIELDS[name]
     others = params.copy()
     others.pop(name, None)
@@ -283,11 +291,11 @@ def question_list(params, *, with_facets=True, default_page_size=None):
     if result.errors:
         return result
 
-    paginator = Paginator(queryset.for_cards(), page_size)
-    if page_number > paginator.num_pages:
+    page, paginator = page_of(queryset, params, page_number, page_size)
+    if page is None:
         result.errors["page"] = f"page {page_number} is past the last page ({paginator.num_pages})."
         return result
-    result.page = paginator.page(page_number)
+    result.page = page
     if with_facets:
         result.facets = [facet_counts(params, name) for name in FACET_FIELDS]
         result.facets += [refinement_facet(params, item) for item in LIST_FILTERS.values()]
@@ -321,23 +329,34 @@ def _question_details(queryset):
 
 def get_question_for_reader(slug, user):
     """One question with everything its page shows, or 404. Drafts are visible to staff only."""
-    questions = (
-        Question.objects.all() if user.is_authenticated and user.is_staff else Question.objects.published()
-    )
-    return get_object_or_404(_question_details(questions), slug=slug)
+    if user.is_authenticated and user.is_staff:  # drafts too: never from the shared cache
+        return get_object_or_404(_question_details(Question.objects.all()), slug=slug)
+    return get_published_question(slug)
 
 
 def get_published_question(slug):
     """One published question with everything its page shows, or 404."""
-    return get_object_or_404(_question_details(Question.objects.published()), slug=slug)
+    question = find_published_question(slug)
+    if question is None:
+        raise Http404("No published question with that slug.")
+    return question
 
 
 def find_published_question(slug):
-    """One published question with everything the API shows, or None."""
-    return _question_details(Question.objects.published()).filter(slug=slug).first()
+    """One published question with everything the API shows, or None (cached under the bank version)."""
+    found = cached(
+        "question",
+        slug,
+        lambda: _question_details(Question.objects.published()).filter(slug=slug).first() or NOT_FOUND,
+    )
+    return None if found == NOT_FOUND else found
 
 
 def related_questions(question, limit=5):
+    return cached("related", f"{question.pk}:{limit}", lambda: _related_questions(question, limit))
+
+
+def _related_questions(question, limit):
     return list(
         Question.objects.published()
         .filter(topic_id=question.topic_id)
@@ -370,6 +389,21 @@ def companies_for_home(limit=12):
         .filter(published_count__gt=0)
         .order_by("-published_count", "name")[:limit]
     )
+
+
+def home_listing():
+    """What the home page lists: study paths, topics with counts, the busiest companies (cached)."""
+
+    def compute():
+        topics = list(topics_with_counts())
+        return {
+            "paths": list(study_paths_with_counts()),
+            "topics": topics,
+            "total_questions": sum(topic.published_count for topic in topics),
+            "companies": list(companies_for_home()),
+        }
+
+    return cached("home", "all", compute)
 
 
 def get_taxonomy_item(model, slug):

@@ -20,17 +20,7 @@ FIXED_FILTER_HEADINGS = {
 
 @public
 def home(request):
-    topics = list(selectors.topics_with_counts())
-    return render(
-        request,
-        "bank/home.html",
-        {
-            "paths": selectors.study_paths_with_counts(),
-            "topics": topics,
-            "total_questions": sum(topic.published_count for topic in topics),
-            "companies": selectors.companies_for_home(),
-        },
-    )
+    return render(request, "bank/home.html", selectors.home_listing())
 
 
 def _render_list(request, *, template, context, fixed=None):

@@ -135,16 +135,23 @@ def test_it_only_answers_get(client, bank):
 @pytest.mark.parametrize("page_size", [10, 50])
 def test_the_list_runs_a_fixed_number_of_queries(client, bank, page_size, django_assert_num_queries):
     QuestionFactory.create_batch(60, companies=[CompanyFactory()])
-    # 1 count, 1 page of questions with their topic, 1 their companies.
-    with django_assert_num_queries(3):
+    # 1 count, 1 the page's ids, 1 those questions with their topic, 1 their companies.
+    with django_assert_num_queries(4):
         body = client.get(f"/api/questions/?page_size={page_size}").json()
     assert len(body["results"]) == page_size
+    # Again: the count and the ids come from the cache (bank/caching.py); the rows and companies do not.
+    with django_assert_num_queries(2):
+        again = client.get(f"/api/questions/?page_size={page_size}").json()
+    assert again == body
 
 
 def test_the_detail_runs_a_fixed_number_of_queries(client, bank, django_assert_num_queries):
     # 1 question with topic, then its roles, companies, answers and choices.
     with django_assert_num_queries(5):
-        client.get("/api/questions/alpha/")
+        first = client.get("/api/questions/alpha/").json()
+    # The same for every reader, so cached under the bank version: no query the second time.
+    with django_assert_num_queries(0):
+        assert client.get("/api/questions/alpha/").json() == first
 
 
 def test_the_detail_carries_the_rubric_and_where_it_was_checked(client):

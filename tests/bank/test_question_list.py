@@ -147,17 +147,25 @@ def test_it_runs_the_same_number_of_queries_for_any_page_size(
     client, bank, page_size, django_assert_num_queries
 ):
     QuestionFactory.create_batch(60, companies=[CompanyFactory(slug="netflix")])
-    # 1 count, 1 page of questions with their topic, 1 companies of those questions,
+    # 1 count, 1 the page's ids, 1 those questions with their topic, 1 companies of those questions,
     # 5 facet counts (topic, role, company, difficulty, kind), 1 "reported asked" facet (one query for
     # its three windows).
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = client.get(f"/questions/?page_size={page_size}")
     assert len(titles(response)) == page_size
+    # Next time the count, the ids and the five bank facets come from the cache under the bank version;
+    # left: 1 the questions with their topic, 1 their companies, 1 "reported asked" (reader data).
+    with django_assert_num_queries(3):
+        again = client.get(f"/questions/?page_size={page_size}")
+    assert titles(again) == titles(response)
 
 
 def test_a_filtered_list_adds_one_lookup_per_filter(client, bank, django_assert_num_queries):
-    # The 9 queries above, plus: 1 validate the company slug, once for the list and once per facet
+    # The 10 queries above, plus: 1 validate the company slug, once for the list and once per facet
     # that keeps the company filter (topic, role, difficulty, kind) = 5. ("Reported asked" counts
     # reports at the company itself, so its facet drops the tag filter.)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
+        client.get("/questions/?company=netflix&difficulty=hard")
+    # Cached: 1 validate the slug, 1 the questions, 1 their companies, 1 "reported asked".
+    with django_assert_num_queries(4):
         client.get("/questions/?company=netflix&difficulty=hard")

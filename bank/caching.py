@@ -1,0 +1,110 @@
+"""Caching what every reader sees the same, keyed by a bank version that every content write bumps.
+
+Facet counts, list counts, a list page's question ids and a published question with its relations are
+the same for every reader: they are cached under `bank:<version>:...`. Any write to the bank's content
+(admin edit, loadbank, publish/unpublish, a tag added or removed) bumps the version through the
+signals below, so the next request reads fresh rows; old entries are never read again and expire.
+Personal parts (a reader's attempts, bookmarks, marks) are never cached here: only data is cached,
+and pages are rendered per request.
+
+Where the version lives: in the cache itself when it is shared (Redis, every app server sees one
+counter). With the per-process memory cache (`make run`, or several workers without REDIS_URL) a
+counter in one process's memory would leave the others stale, so the version is the modification time
+of a small file instead, which every process on the machine sees.
+"""
+
+import hashlib
+import os
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+VERSION_KEY = "bank:version"
+# Entries of an old version are never read again; this only bounds the memory they hold meanwhile.
+TIMEOUT = 60 * 60
+# Query parameters a cached list may depend on. Anything else (a registered filter or sort built on
+# reader data, a personal filter) makes the list uncached, so a new parameter can never leak.
+CACHEABLE_PARAMS = frozenset({"q", "topic", "role", "company", "difficulty", "kind", "page", "page_size"})
+
+
+def _version_file():
+    return Path(getattr(settings, "BANK_VERSION_FILE", settings.BASE_DIR / ".bank_version"))
+
+
+def _process_local():
+    return isinstance(cache, LocMemCache) or isinstance(getattr(cache, "_wrapped", None), LocMemCache)
+
+
+def bank_version():
+    """The current version of the bank's content, as a string for cache keys."""
+    if _process_local():
+        path = _version_file()
+        try:
+            return str(path.stat().st_mtime_ns)
+        except FileNotFoundError:
+            path.touch()
+            return str(path.stat().st_mtime_ns)
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # A fresh start (or an emptied Redis) never reuses the numbers of an earlier run.
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY, time.time_ns())
+    return str(version)
+
+
+def bump_bank_version():
+    """Make every cached bank entry stale: the next read recomputes it."""
+    if _process_local():
+        path = _version_file()
+        path.touch()
+        previous = path.stat().st_mtime_ns
+        os.utime(path, ns=(previous, max(time.time_ns(), previous + 1)))
+        return
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # no counter yet (or Redis away: then nothing is cached either)
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def params_key(params, drop=()):
+    """A short stable key for the parameters, or None when they hold anything not cacheable."""
+    names = sorted(name for name in params.keys() if name not in drop)
+    if any(name not in CACHEABLE_PARAMS for name in names):
+        return None
+    getlist = params.getlist if hasattr(params, "getlist") else lambda name: [params[name]]
+    text = "&".join(f"{name}={value}" for name in names for value in sorted(map(str, getlist(name))))
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def cached(name, key, compute):
+    """compute(), kept under this bank version; `key` None means do not cache."""
+    if key is None:
+        return compute()
+    full_key = f"bank:{bank_version()}:{name}:{key}"
+    value = cache.get(full_key)
+    if value is None:
+        value = compute()
+        cache.set(full_key, value, TIMEOUT)
+    return value
+
+
+def _content_changed(**kwargs):
+    # Now, so the writer's own next request sees it, and again once the transaction commits, so a reader
+    # who cached the old rows between the write and the commit does not keep them.
+    bump_bank_version()
+    transaction.on_commit(bump_bank_version)
+
+
+def connect_signals():
+    from bank.models import Choice, Company, Question, Role, SampleAnswer, StudyPath, StudyPathStep, Topic
+
+    for model in (Question, SampleAnswer, Choice, Topic, Role, Company, StudyPath, StudyPathStep):
+        post_save.connect(_content_changed, sender=model, dispatch_uid=f"bank-version-save-{model.__name__}")
+        post_delete.connect(_content_changed, sender=model, dispatch_uid=f"bank-version-del-{model.__name__}")
+    for through in (Question.roles.through, Question.companies.through):
+        m2m_changed.connect(_content_changed, sender=through, dispatch_uid=f"bank-version-m2m-{through.__name__}")
