@@ -107,4 +107,6 @@ def connect_signals():
         post_save.connect(_content_changed, sender=model, dispatch_uid=f"bank-version-save-{model.__name__}")
         post_delete.connect(_content_changed, sender=model, dispatch_uid=f"bank-version-del-{model.__name__}")
     for through in (Question.roles.through, Question.companies.through):
-        m2m_changed.connect(_content_changed, sender=through, dispatch_uid=f"bank-version-m2m-{through.__name__}")
+        m2m_changed.connect(
+            _content_changed, sender=through, dispatch_uid=f"bank-version-m2m-{through.__name__}"
+        )

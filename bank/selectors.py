@@ -208,7 +208,9 @@ def filtered_questions(params, chosen=None):
 
 def facet_counts(params, name):
     """Counts per value of facet `name`, under every active filter but its own (cached: bank/caching.py)."""
-    return cached(f"facet:{name}", params_key(params, drop=("page", "page_size")), lambda: _facet_counts(params, name))
+    return cached(
+        f"facet:{name}", params_key(params, drop=("page", "page_size")), lambda: _facet_counts(params, name)
+    )
 
 
 def _facet_counts(params, name):

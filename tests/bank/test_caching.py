@@ -1,0 +1,106 @@
+"""The bank's shared cache is never stale and never personal: an edit shows on the next request, on the
+per-process memory cache and on Redis, and one reader never sees another's parts of a page."""
+
+import os
+import uuid
+
+import pytest
+from django.test import Client
+
+from bank import services
+from bank.models import Status
+from config.environment import cache_config
+from practice.study.models import Bookmark, Note
+from tests.factories import CompanyFactory, QuestionFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/4")
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def shared_cache(request, settings, tmp_path):
+    """The cache an app server runs with: process memory (`make run`) or Redis (REDIS_URL)."""
+    if request.param == "locmem":
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                       "LOCATION": uuid.uuid4().hex}}  # fmt: skip
+        settings.BANK_VERSION_FILE = tmp_path / "bank-version"
+    else:
+        import redis
+
+        try:
+            redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+        except redis.exceptions.ConnectionError:
+            if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+                pytest.fail(f"No Redis at {REDIS_URL}: CI must run the Redis tests.")
+            pytest.skip(f"No Redis at {REDIS_URL}; start it with the command in the README.")
+        settings.CACHES = {"default": {**cache_config(REDIS_URL)["default"], "KEY_PREFIX": uuid.uuid4().hex}}
+    return request.param
+
+
+@pytest.fixture
+def staff_client(django_user_model):
+    staff = Client()
+    staff.force_login(django_user_model.objects.create_superuser("admin", "admin@example.com", "pw-admin-1"))
+    return staff
+
+
+def _admin_form(question, **changes):
+    return {
+        "title": question.title, "slug": question.slug, "status": "published", "topic": question.topic_id,
+        "kind": "concept", "difficulty": "medium", "prompt": question.prompt, "key_points": "",
+        "answers-TOTAL_FORMS": "1", "answers-INITIAL_FORMS": "0", "answers-0-body": "An answer.",
+        "answers-0-is_featured": "on", "answers-0-position": "0",
+        "choices-TOTAL_FORMS": "0", "choices-INITIAL_FORMS": "0", **changes,
+    }  # fmt: skip
+
+
+def test_it_shows_an_admin_edit_on_the_next_request(client, staff_client, shared_cache):
+    question = QuestionFactory(title="Canary rollouts", slug="canary", companies=[CompanyFactory()])
+    pages = ["/questions/", "/", "/questions/canary/", "/api/questions/canary/", "/api/facets/"]
+    for page in pages:  # fill the cache
+        assert client.get(page).status_code == 200
+    assert "Canary rollouts" in client.get("/questions/").content.decode()
+
+    response = staff_client.post(
+        f"/admin/bank/question/{question.pk}/change/", _admin_form(question, title="Shadow rollouts")
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+    assert "Shadow rollouts" in client.get("/questions/").content.decode()
+    assert "Shadow rollouts" in client.get("/questions/canary/").content.decode()
+    assert client.get("/api/questions/canary/").json()["title"] == "Shadow rollouts"
+
+
+def test_it_shows_a_new_question_in_counts_and_facets_at_once(client, shared_cache):
+    topic = TopicFactory(slug="serving")
+    QuestionFactory(topic=topic)
+    before = client.get("/api/facets/").json()["topic"]
+    assert client.get("/api/questions/").json()["count"] == 1
+    QuestionFactory(topic=topic)
+    assert client.get("/api/questions/").json()["count"] == 2
+    assert client.get("/api/facets/").json()["topic"] != before
+
+
+def test_it_hides_an_unpublished_question_on_the_next_request(client, staff_user, shared_cache):
+    question = QuestionFactory(slug="canary", status=Status.PUBLISHED)
+    assert client.get("/questions/canary/").status_code == 200
+    assert client.get("/api/questions/").json()["count"] == 1
+    services.question_move(user=staff_user, question=question, status=Status.DRAFT)
+    assert client.get("/questions/canary/").status_code == 404
+    assert client.get("/api/questions/").json()["count"] == 0
+
+
+def test_two_readers_never_see_each_others_parts(owner, other_user, shared_cache):
+    question = QuestionFactory(slug="canary")
+    Bookmark.objects.create(user=owner, question=question)
+    Note.objects.create(user=owner, question=question, text="Remember the rollback drill")
+    owner_client, other_client = Client(), Client()
+    owner_client.force_login(owner)
+    other_client.force_login(other_user)
+    for _ in range(2):  # the second round reads the bank's parts from the cache
+        mine = owner_client.get("/questions/canary/").content.decode()
+        theirs = other_client.get("/questions/canary/").content.decode()
+        assert "Remember the rollback drill" in mine
+        assert "Remember the rollback drill" not in theirs
+        assert owner.username in mine and owner.username not in theirs
