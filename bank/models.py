@@ -411,3 +411,26 @@ class StudyPathStep(models.Model):
 
     def __str__(self):
         return f"{self.path}: {self.position}. {self.question}"
+
+
+class QuestionSearch(models.Model):
+    """SQLite only: a row of the FTS5 index over questions (bank/fts.py, migration 0006). Read-only.
+
+    Joined from a question as `fts`; `document` is FTS5's hidden column named after the table, where
+    `= 'query'` means MATCH, and `rank` is bm25 with the title weighed above the rest.
+    """
+
+    question = models.OneToOneField(
+        Question,
+        primary_key=True,
+        db_column="rowid",
+        db_constraint=False,
+        on_delete=models.DO_NOTHING,
+        related_name="fts",
+    )
+    document = models.TextField(db_column="bank_question_fts")
+    rank = models.FloatField()
+
+    class Meta:
+        managed = False
+        db_table = "bank_question_fts"

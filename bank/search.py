@@ -1,7 +1,8 @@
 """Full-text search over title, prompt and answers.
 
 PostgreSQL: a stored, weighted tsvector (title A, the rest B) with a GIN index, ranked with ts_rank.
-SQLite: every word must appear in the title or the stored search text; results keep the list order.
+SQLite: an FTS5 index over the title and the stored search text, ranked with bm25, title hits first
+(bank/fts.py). On both, every word must appear.
 """
 
 import contextvars
@@ -9,8 +10,9 @@ from contextlib import contextmanager
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, Q, Value
+from django.db.models import F, Value
 
+from bank import fts
 from bank.rendering import html_to_text
 
 SEARCH_CONFIG = "english"
@@ -87,6 +89,13 @@ def search_questions(queryset, text):
             .annotate(rank=SearchRank(F("search_vector"), query))
             .order_by("-rank", "title", "id")
         )
-    for word in text.split():
-        queryset = queryset.filter(Q(title__icontains=word) | Q(search_text__icontains=word))
-    return queryset
+    return fts.search(queryset, text)
+
+
+def ranked_ids(queryset, text, limit=None):
+    """The ids of `queryset`'s questions matching `text`, best first, on either database.
+
+    The one ranked entry point: a caller fusing other rankings (semantic search) starts from this list.
+    """
+    ranked = search_questions(queryset, text).values_list("pk", flat=True)
+    return list(ranked[:limit] if limit else ranked)

@@ -18,6 +18,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
 from django.utils import timezone
 
+from bank.caching import bump_bank_version
 from bank.models import Company, Difficulty, Kind, Question, Role, SampleAnswer, Status, Topic
 from bank.rendering import html_to_text, render_inline_markdown, render_markdown
 from practice.benchtext import BODIES, CONTEXTS, KEY_POINTS, OPENERS, TASKS, TOOLS
@@ -115,6 +116,11 @@ class Generator:
             self.attempts(users, question_ids)
             self.review_cards(users, question_ids)
             self.mocks(users, question_ids)
+        with connection.cursor() as cursor:
+            # Fresh planner statistics: without them SQLite guesses that `status = 'published'` picks ten
+            # rows and probes the FTS5 index once per question instead of reading the matches once.
+            cursor.execute("ANALYZE")
+        bump_bank_version()  # bulk inserts send no signals
 
     # The bank ---------------------------------------------------------------------------------------
     def _templates(self):
