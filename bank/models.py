@@ -434,3 +434,6 @@ class QuestionSearch(models.Model):
     class Meta:
         managed = False
         db_table = "bank_question_fts"
+
+    def __str__(self):
+        return f"Search index of question {self.pk}"
