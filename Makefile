@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test test-browser lint format check ci bench faults load loadbank backup restore clean
+.PHONY: run serve test test-browser lint format check ci bench bench-pages scaleout faults load loadbank backup restore clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -85,9 +85,18 @@ faults: $(STAMP)
 load: $(STAMP)
 	$(BIN)/python bench/load.py
 
+## `make bench`: gunicorn + production settings on PostgreSQL and SQLite, wrk on loopback, one table per
+## database (bench/scale.py; sizes from BENCH_QUESTIONS, BENCH_ATTEMPTS, BENCH_USERS: quick by default;
+## docs/performance.md has the full 100k / 1M command). `make scaleout`: two app servers, one Redis.
 bench: $(STAMP)
-	$(BIN)/python bench/pages.py --questions $${QUESTIONS:-0}
+	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/autosave.py
+
+bench-pages: $(STAMP)
+	$(BIN)/python bench/pages.py --questions $${QUESTIONS:-0}
+
+scaleout: $(STAMP)
+	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} $(BIN)/python bench/scaleout.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache db.sqlite3
