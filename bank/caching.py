@@ -93,7 +93,7 @@ def cached(name, key, compute):
     return value
 
 
-def _content_changed(**kwargs):
+def content_changed(**kwargs):
     # Now, so the writer's own next request sees it, and again once the transaction commits, so a reader
     # who cached the old rows between the write and the commit does not keep them.
     bump_bank_version()
@@ -104,9 +104,9 @@ def connect_signals():
     from bank.models import Choice, Company, Question, Role, SampleAnswer, StudyPath, StudyPathStep, Topic
 
     for model in (Question, SampleAnswer, Choice, Topic, Role, Company, StudyPath, StudyPathStep):
-        post_save.connect(_content_changed, sender=model, dispatch_uid=f"bank-version-save-{model.__name__}")
-        post_delete.connect(_content_changed, sender=model, dispatch_uid=f"bank-version-del-{model.__name__}")
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"bank-version-save-{model.__name__}")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=f"bank-version-del-{model.__name__}")
     for through in (Question.roles.through, Question.companies.through):
         m2m_changed.connect(
-            _content_changed, sender=through, dispatch_uid=f"bank-version-m2m-{through.__name__}"
+            content_changed, sender=through, dispatch_uid=f"bank-version-m2m-{through.__name__}"
         )

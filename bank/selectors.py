@@ -8,6 +8,7 @@ from django.core.paginator import Page
 from django.db.models import Count, Q
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from bank.caching import cached, params_key
 from bank.filters import FILTER_PARAMS, QuestionFilter
@@ -246,7 +247,17 @@ def _facet_counts(params, name):
 
 
 def refinement_facet(params, refinement):
-    """A registered filter as a facet: each value counted under every other active filter."""
+    """A registered filter as a facet: each value counted under every other active filter.
+
+    Cached under the bank version and today's date (a registered filter may count by date windows);
+    whoever registers one bumps the version when its data changes (bank/caching.py).
+    """
+    key = params_key(params, drop=("page", "page_size"))
+    name = f"refine:{refinement.name}:{timezone.localdate().isoformat()}"
+    return cached(name, key, lambda: _refinement_facet(params, refinement))
+
+
+def _refinement_facet(params, refinement):
     others = params.copy()
     others.pop(refinement.name, None)
     others.pop("sort", None)

@@ -11,7 +11,8 @@ Sizes come from the environment; the defaults are a quick run (a couple of minut
 
 Other settings: BENCH_DATABASES (postgresql,sqlite), BENCH_PG_URL (a database this may drop and
 recreate; default postgres://postgres@127.0.0.1:5432/interview_bench), BENCH_PORT (8700),
-BENCH_CONNECTIONS (8), BENCH_REUSE=1 (keep a database already generated at these sizes), REDIS_URL
+BENCH_CONNECTIONS (8), BENCH_REUSE=1 (keep a database already generated at these sizes),
+BENCH_SQLITE_PATH (a file to keep the SQLite database in, for BENCH_REUSE; a temporary one otherwise), REDIS_URL
 (the cache the servers share; process memory otherwise), WEB_CONCURRENCY (gunicorn workers).
 """
 
@@ -126,7 +127,7 @@ def generated_sizes(env):
 def prepare(vendor, workdir):
     """A database holding the generated data; returns its URL and how long the generator took."""
     if vendor == "sqlite":
-        url = f"sqlite:///{workdir / 'bench.sqlite3'}"
+        url = f"sqlite:///{os.environ.get('BENCH_SQLITE_PATH') or workdir / 'bench.sqlite3'}"
     else:
         url = PG_URL
     env = {**os.environ, "DATABASE_URL": url}

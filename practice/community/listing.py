@@ -8,7 +8,9 @@ company over from the bank's tag filter); without it, `company=` is the bank's c
 
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.db.models.signals import post_delete, post_save
 
+from bank.caching import content_changed
 from bank.selectors import register_list_filter, register_sort
 from practice.community.selectors import ASKED_WINDOWS, approved_reports, window_q
 
@@ -56,3 +58,9 @@ def register():
         replaces=["company"],
     )
     register_sort("reported", "Most reported", sort_by_reports)
+    # The list's "reported asked" counts are cached under the bank version: a report approved, rejected
+    # or deleted changes them, so it bumps the version like a content edit.
+    from practice.community.models import AskedReport
+
+    post_save.connect(content_changed, sender=AskedReport, dispatch_uid="bank-version-asked-report-save")
+    post_delete.connect(content_changed, sender=AskedReport, dispatch_uid="bank-version-asked-report-delete")

@@ -104,3 +104,20 @@ def test_two_readers_never_see_each_others_parts(owner, other_user, shared_cache
         assert "Remember the rollback drill" in mine
         assert "Remember the rollback drill" not in theirs
         assert owner.username in mine and owner.username not in theirs
+
+
+def test_an_approved_report_shows_in_the_cached_asked_counts_at_once(client, shared_cache):
+    from tests.factories import AskedReportFactory
+
+    question = QuestionFactory()
+
+    def asked_counts():
+        facets = client.get("/questions/").context["result"].facets
+        return [option.count for option in next(f for f in facets if f.name == "asked").options]
+
+    assert asked_counts() == [0, 0, 0]
+    report = AskedReportFactory(question=question, state="pending")
+    assert asked_counts() == [0, 0, 0]
+    report.state = "approved"
+    report.save()
+    assert asked_counts() == [1, 0, 0]
