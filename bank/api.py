@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from access import public
 from bank import selectors
+from bank.caching import anonymous_page
 from bank.selectors import FACET_FIELDS
 
 
@@ -46,6 +47,7 @@ def _page_link(request, number):
 
 @public
 @require_GET
+@anonymous_page
 def question_list(request):
     result = selectors.question_list(request.GET, with_facets=False)
     if not result.is_valid:
@@ -66,6 +68,7 @@ def question_list(request):
 
 @public
 @require_GET
+@anonymous_page
 def question_detail(request, slug):
     question = selectors.find_published_question(slug)
     if question is None:
@@ -123,6 +126,7 @@ def question_detail(request, slug):
 
 @public
 @require_GET
+@anonymous_page
 def facets(request):
     """Counts of published questions per topic, role, company, difficulty and kind (the filters narrow them)."""
     _, errors = selectors.filtered_questions(request.GET)

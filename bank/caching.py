@@ -13,6 +13,7 @@ counter in one process's memory would leave the others stale, so the version is 
 of a small file instead, which every process on the machine sees.
 """
 
+import functools
 import hashlib
 import os
 import time
@@ -23,13 +24,24 @@ from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
 
-VERSION_KEY = "bank:version"
 # Entries of an old version are never read again; this only bounds the memory they hold meanwhile.
 TIMEOUT = 60 * 60
 # Query parameters a cached list may depend on. Anything else (a registered filter or sort built on
 # reader data, a personal filter) makes the list uncached, so a new parameter can never leak.
 CACHEABLE_PARAMS = frozenset({"q", "topic", "role", "company", "difficulty", "kind", "page", "page_size"})
+
+
+def _namespace():
+    """`bank:<database>`: two databases sharing one Redis (a benchmark next to a site) never share keys."""
+    name = str(settings.DATABASES["default"]["NAME"])
+    return f"bank:{hashlib.sha256(name.encode()).hexdigest()[:12]}"
+
+
+def _version_key():
+    return f"{_namespace()}:version"
 
 
 def _version_file():
@@ -49,11 +61,12 @@ def bank_version():
         except FileNotFoundError:
             path.touch()
             return str(path.stat().st_mtime_ns)
-    version = cache.get(VERSION_KEY)
+    key = _version_key()
+    version = cache.get(key)
     if version is None:
         # A fresh start (or an emptied Redis) never reuses the numbers of an earlier run.
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(VERSION_KEY, time.time_ns())
+        cache.add(key, time.time_ns(), timeout=None)
+        version = cache.get(key, time.time_ns())
     return str(version)
 
 
@@ -66,9 +79,9 @@ def bump_bank_version():
         os.utime(path, ns=(previous, max(time.time_ns(), previous + 1)))
         return
     try:
-        cache.incr(VERSION_KEY)
+        cache.incr(_version_key())
     except ValueError:  # no counter yet (or Redis away: then nothing is cached either)
-        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+        cache.set(_version_key(), time.time_ns(), timeout=None)
 
 
 def params_key(params, drop=()):
@@ -85,12 +98,41 @@ def cached(name, key, compute):
     """compute(), kept under this bank version; `key` None means do not cache."""
     if key is None:
         return compute()
-    full_key = f"bank:{bank_version()}:{name}:{key}"
+    full_key = f"{_namespace()}:{bank_version()}:{name}:{key}"
     value = cache.get(full_key)
     if value is None:
         value = compute()
         cache.set(full_key, value, TIMEOUT)
     return value
+
+
+def anonymous_page(view):
+    """Serve a public page to a visitor who sends no cookie at all from the cache, under the bank version.
+
+    No cookie means no session, no messages and no CSRF token: nothing personal can be on the page. A
+    response that sets a cookie (a form with a CSRF token) or is not a 200 is not kept, and a visitor
+    with any cookie (every signed-in reader) always gets a page rendered for them. Only addresses whose
+    parameters the list understands are kept (CACHEABLE_PARAMS), so made-up parameters cannot fill it.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method != "GET" or request.COOKIES or params_key(request.GET) is None:
+            return view(request, *args, **kwargs)
+        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+        key = f"{_namespace()}:{bank_version()}:page:{path}"
+        stored = cache.get(key)
+        if stored is not None:
+            content_type, content = stored
+            response = HttpResponse(content, content_type=content_type)
+        else:
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and not response.cookies and not response.streaming:
+                cache.set(key, (response["Content-Type"], response.content), TIMEOUT)
+        patch_vary_headers(response, ("Cookie",))
+        return response
+
+    return wrapper
 
 
 def content_changed(**kwargs):

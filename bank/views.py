@@ -9,6 +9,7 @@ from django.shortcuts import render
 
 from access import public
 from bank import selectors
+from bank.caching import anonymous_page
 from bank.models import Company, Role, Topic
 
 FIXED_FILTER_HEADINGS = {
@@ -19,6 +20,7 @@ FIXED_FILTER_HEADINGS = {
 
 
 @public
+@anonymous_page
 def home(request):
     return render(request, "bank/home.html", selectors.home_listing())
 
@@ -43,6 +45,7 @@ def _render_list(request, *, template, context, fixed=None):
 
 
 @public
+@anonymous_page
 def question_list(request):
     return _render_list(request, template="bank/question_list.html", context={"heading": "Questions"})
 
@@ -54,6 +57,7 @@ def _list_position(request):
 
 
 @public
+@anonymous_page
 def question_detail(request, slug):
     question = selectors.get_question_for_reader(slug, request.user)
     list_params = QueryDict(request.GET.get("list", "")[:1000])

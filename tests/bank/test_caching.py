@@ -121,3 +121,14 @@ def test_an_approved_report_shows_in_the_cached_asked_counts_at_once(client, sha
     report.state = "approved"
     report.save()
     assert asked_counts() == [1, 0, 0]
+
+
+def test_a_visitor_without_cookies_gets_the_cached_page_and_a_reader_never_does(client, owner, shared_cache):
+    QuestionFactory(slug="canary", title="Canary rollouts")
+    first = client.get("/questions/canary/")
+    assert first.status_code == 200 and "Cookie" in first["Vary"]
+    reader = Client()
+    reader.force_login(owner)
+    page = reader.get("/questions/canary/").content.decode()
+    assert owner.username in page  # rendered for the reader, not the visitor's cached copy
+    assert owner.username not in client.get("/questions/canary/").content.decode()
