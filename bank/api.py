@@ -12,7 +12,6 @@ from access import public
 from bank import selectors
 from bank.selectors import FACET_FIELDS
 
-
 # Every filter answer says how to ask for several values, the question readers of a 400 most often have.
 MULTIPLE_VALUES_HINT = (
     "Every filter but q takes several values, meaning any of them: ?company=netflix&company=uber."
