@@ -90,6 +90,10 @@
     if (handled) event.preventDefault();
   });
 
+  document.querySelectorAll("[data-shortcuts-close]").forEach(function (button) {
+    button.addEventListener("click", function () { button.closest("dialog").close(); });
+  });
+
   var help = document.querySelectorAll("[data-shortcuts-open]");
   help.forEach(function (button) {
     button.hidden = false;
