@@ -94,6 +94,13 @@
     button.addEventListener("click", function () { button.closest("dialog").close(); });
   });
 
+  // A table in a question or an answer that scrolls sideways (phones) takes focus, so arrow keys scroll it.
+  document.querySelectorAll("main table:not([tabindex])").forEach(function (table) {
+    if (table.scrollWidth <= table.clientWidth) return;
+    table.tabIndex = 0;
+    if (!table.getAttribute("aria-label") && !table.querySelector("caption")) table.setAttribute("aria-label", "Table, scrolls sideways");
+  });
+
   var help = document.querySelectorAll("[data-shortcuts-open]");
   help.forEach(function (button) {
     button.hidden = false;

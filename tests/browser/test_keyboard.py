@@ -95,3 +95,18 @@ def test_one_to_four_pick_a_grade_but_not_while_typing(desktop_page, questions, 
     page.locator("#list-search").press("2")
     expect(page.locator("#list-search")).to_have_value("2")
     assert not Attempt.objects.filter(grade__isnull=False).exists()
+
+
+def test_a_difficulty_filter_is_a_few_tab_presses_away(desktop_page, questions, capsys):
+    page = desktop_page
+    page.goto("/questions/")
+    for presses in range(1, 30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()").startswith("Difficulty"):
+            break
+    with capsys.disabled():
+        print(f"\nTab presses from the top of the list page to the Difficulty filter: {presses}")
+    assert presses <= 15
+    page.keyboard.press("Enter")  # open the group
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("checkbox", name="Medium")).to_be_focused()
