@@ -234,21 +234,20 @@ class Question(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = QuestionQuerySet.as_manager()
+    # The stored HTML of the Markdown fields; `loadbank` compares it with a fresh rendering, so a change
+    # of the pipeline reaches every question already in a database on the next load.
+    RENDERED_FIELDS = [
+        "prompt_html",
+        "why_asked_html",
+        "trap_html",
+        "thirty_second_html",
+        "key_points_html",
+        "red_flags_html",
+        "follow_ups_html",
+    ]
+
     # Who changed what and when (django-simple-history); derived HTML and search fields are left out.
-    history = HistoricalRecords(
-        excluded_fields=[
-            "prompt_html",
-            "why_asked_html",
-            "trap_html",
-            "thirty_second_html",
-            "key_points_html",
-            "red_flags_html",
-            "follow_ups_html",
-            "search_text",
-            "search_vector",
-            "updated_at",
-        ]
-    )
+    history = HistoricalRecords(excluded_fields=[*RENDERED_FIELDS, "search_text", "search_vector", "updated_at"])
 
     class Meta:
         ordering = ["title", "id"]
@@ -267,6 +266,12 @@ class Question(models.Model):
         validate_links(self.links)
         validate_sources(self.sources)
         validate_follow_ups(self.follow_ups)
+        self.render()
+        super().save(*args, **kwargs)
+        refresh_search_index(self)
+
+    def render(self):
+        """Run the Markdown pipeline (bank.rendering) over every Markdown field into its stored HTML."""
         self.prompt_html = render_markdown(self.prompt)
         self.why_asked_html = render_markdown(self.why_asked)
         self.trap_html = render_markdown(self.trap)
@@ -280,8 +285,6 @@ class Question(models.Model):
             }
             for item in self.follow_ups
         ]
-        super().save(*args, **kwargs)
-        refresh_search_index(self)
 
     def get_absolute_url(self):
         return reverse("question_detail", args=[self.slug])
@@ -338,8 +341,13 @@ class SampleAnswer(models.Model):
     def __str__(self):
         return self.title or f"Answer to {self.question}"
 
-    def save(self, *args, **kwargs):
+    RENDERED_FIELDS = ["body_html"]
+
+    def render(self):
         self.body_html = render_markdown(self.body)
+
+    def save(self, *args, **kwargs):
+        self.render()
         super().save(*args, **kwargs)
         refresh_search_index(self.question)
 
@@ -367,8 +375,13 @@ class Choice(models.Model):
     def __str__(self):
         return self.text
 
-    def save(self, *args, **kwargs):
+    RENDERED_FIELDS = ["explanation_html"]
+
+    def render(self):
         self.explanation_html = render_markdown(self.explanation)
+
+    def save(self, *args, **kwargs):
+        self.render()
         super().save(*args, **kwargs)
 
 
