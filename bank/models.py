@@ -247,7 +247,9 @@ class Question(models.Model):
     ]
 
     # Who changed what and when (django-simple-history); derived HTML and search fields are left out.
-    history = HistoricalRecords(excluded_fields=[*RENDERED_FIELDS, "search_text", "search_vector", "updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=[*RENDERED_FIELDS, "search_text", "search_vector", "updated_at"]
+    )
 
     class Meta:
         ordering = ["title", "id"]
@@ -270,6 +272,18 @@ class Question(models.Model):
         super().save(*args, **kwargs)
         refresh_search_index(self)
 
+    def get_absolute_url(self):
+        return reverse("question_detail", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        if self.diagram and not DIAGRAM_NAME.match(self.diagram):
+            raise ValidationError({"diagram": "Name an .svg file in fixtures/diagrams/, like rag-flow.svg."})
+        if bool(self.diagram) != bool(self.diagram_alt):
+            raise ValidationError(
+                {"diagram_alt": "A diagram needs its text alternative, and only a diagram has one."}
+            )
+
     def render(self):
         """Run the Markdown pipeline (bank.rendering) over every Markdown field into its stored HTML."""
         self.prompt_html = render_markdown(self.prompt)
@@ -285,18 +299,6 @@ class Question(models.Model):
             }
             for item in self.follow_ups
         ]
-
-    def get_absolute_url(self):
-        return reverse("question_detail", args=[self.slug])
-
-    def clean(self):
-        super().clean()
-        if self.diagram and not DIAGRAM_NAME.match(self.diagram):
-            raise ValidationError({"diagram": "Name an .svg file in fixtures/diagrams/, like rag-flow.svg."})
-        if bool(self.diagram) != bool(self.diagram_alt):
-            raise ValidationError(
-                {"diagram_alt": "A diagram needs its text alternative, and only a diagram has one."}
-            )
 
     @property
     def is_published(self):
@@ -341,11 +343,6 @@ class SampleAnswer(models.Model):
     def __str__(self):
         return self.title or f"Answer to {self.question}"
 
-    RENDERED_FIELDS = ["body_html"]
-
-    def render(self):
-        self.body_html = render_markdown(self.body)
-
     def save(self, *args, **kwargs):
         self.render()
         super().save(*args, **kwargs)
@@ -356,6 +353,11 @@ class SampleAnswer(models.Model):
         result = super().delete(*args, **kwargs)
         refresh_search_index(question)
         return result
+
+    RENDERED_FIELDS = ["body_html"]
+
+    def render(self):
+        self.body_html = render_markdown(self.body)
 
 
 class Choice(models.Model):
@@ -375,14 +377,14 @@ class Choice(models.Model):
     def __str__(self):
         return self.text
 
+    def save(self, *args, **kwargs):
+        self.render()
+        super().save(*args, **kwargs)
+
     RENDERED_FIELDS = ["explanation_html"]
 
     def render(self):
         self.explanation_html = render_markdown(self.explanation)
-
-    def save(self, *args, **kwargs):
-        self.render()
-        super().save(*args, **kwargs)
 
 
 class StudyPath(models.Model):

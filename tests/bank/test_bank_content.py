@@ -142,7 +142,9 @@ def test_study_paths_cover_both_seed_readers_and_name_real_questions():
 
 
 # LaTeX that a reader would see as source text if a formula were not converted to MathML.
-RAW_LATEX = re.compile(r"\\(?:times|frac|tfrac|approx|text|cdot|sqrt|lambda|rho|sigma|mu|div)\b|\{,\}|[\^_]\{")
+RAW_LATEX = re.compile(
+    r"\\(?:times|frac|tfrac|approx|text|cdot|sqrt|lambda|rho|sigma|mu|div)\b|\{,\}|[\^_]\{"
+)
 
 
 def _markdown_texts(question):
@@ -164,7 +166,9 @@ def _markdown_texts(question):
 @pytest.mark.parametrize("question", [q for q in QUESTIONS if "$" in str(q)], ids=lambda q: q.slug)
 def test_every_formula_is_shown_as_mathematics_never_as_latex_source(question):
     shown = [
-        html_to_text(render_markdown(text)) for text in _markdown_texts(question) if "\\" in text or "{" in text
+        html_to_text(render_markdown(text))
+        for text in _markdown_texts(question)
+        if "\\" in text or "{" in text
     ]
 
     assert [RAW_LATEX.findall(text) for text in shown if RAW_LATEX.search(text)] == []

@@ -30,7 +30,9 @@ def test_it_leaves_dollar_amounts_alone():
 
 
 def test_it_renders_a_formula_that_opens_with_a_number():
-    html = render_markdown(r"Sizing: $14 \times 25 = 350$ GPU-hours, or $207{,}000 / 12.5 \approx 16{,}600$ s.")
+    html = render_markdown(
+        r"Sizing: $14 \times 25 = 350$ GPU-hours, or $207{,}000 / 12.5 \approx 16{,}600$ s."
+    )
     assert html.count("<math") == 2
     assert "\\times" not in html and "{,}" not in html
 
