@@ -58,7 +58,9 @@
   }
 
   function grade(value) {
-    var radio = document.querySelector('.grade-form input[name="grade"][value="' + value + '"]');
+    // The grade form around the focus (a mock summary has one per question), else the first.
+    var scope = (document.activeElement && document.activeElement.closest(".grade-form")) || document;
+    var radio = scope.querySelector('.grade-form input[name="grade"][value="' + value + '"], input[name="grade"][value="' + value + '"]');
     if (!radio) return false;
     radio.checked = true;
     radio.focus();
