@@ -1,6 +1,7 @@
 // Keyboard shortcuts. Progressive enhancement: every action also has a link, a button or a form.
 //   /        focus the search box
-//   j / k    next / previous row in a list; next / previous question on a question page
+//   j / k    next / previous row in a list (questions, saved, review queue, a path); next / previous
+//            question on a question page reached from a list
 //   Space, Enter   reveal the answer on a question page (opens the <details>)
 //   1 to 4   pick a grade on the grading page
 //   ?        show the shortcuts (a <dialog>)
@@ -28,7 +29,7 @@
   }
 
   function moveInList(step) {
-    var rows = Array.prototype.slice.call(document.querySelectorAll("[data-list-row]"));
+    var rows = Array.prototype.slice.call(document.querySelectorAll("[data-list-row], main li.card"));
     if (rows.length) {
       var current = rows.findIndex(function (row) { return row.contains(document.activeElement); });
       var next = current === -1 ? (step > 0 ? 0 : rows.length - 1) : current + step;
