@@ -24,6 +24,7 @@ def _bad_request(errors):
     body = {"error": "; ".join(f"{p['parameter']}: {p['message']}" for p in problems), "problems": problems}
     if filters & set(errors):
         body["hint"] = MULTIPLE_VALUES_HINT
+        body["error"] = f"{body['error']} ({MULTIPLE_VALUES_HINT})"
     return JsonResponse(body, status=400)
 
 

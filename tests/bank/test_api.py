@@ -186,4 +186,5 @@ def test_it_takes_several_values_per_filter_and_says_so_when_one_is_wrong(client
     wrong = client.get("/api/questions/?company=netflix&company=initech")
     assert wrong.status_code == 400
     assert "company=netflix&company=uber" in wrong.json()["hint"]
+    assert "takes several values" in wrong.json()["error"]
     assert "hint" not in client.get("/api/questions/?page=abc").json()
