@@ -19,7 +19,6 @@ from practice.mocks import selectors as mock_selectors
 from practice.mocks import services as mock_services
 from practice.study import services as study_services
 from practice.study.models import Bookmark, Grade
-from tests.browser.conftest import CHROMIUM_ARGS  # noqa: F401 (the same browser as the other tests)
 from tests.factories import AttemptFactory, ChoiceFactory, QuestionFactory, SampleAnswerFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
