@@ -31,7 +31,11 @@ from django.utils.cache import patch_vary_headers
 TIMEOUT = 60 * 60
 # Query parameters a cached list may depend on. Anything else (a registered filter or sort built on
 # reader data, a personal filter) makes the list uncached, so a new parameter can never leak.
-CACHEABLE_PARAMS = frozenset({"q", "topic", "role", "company", "difficulty", "kind", "page", "page_size"})
+CACHEABLE_PARAMS = frozenset(
+    {"q", "topic", "role", "company", "difficulty", "kind", "page", "page_size", "sort"}
+)
+# Sorts on the bank's own columns; a sort registered from elsewhere (by readers' reports) is not cached.
+CACHEABLE_SORTS = frozenset({"title", "difficulty", "newest"})
 
 
 def _namespace():
@@ -88,6 +92,8 @@ def params_key(params, drop=()):
     """A short stable key for the parameters, or None when they hold anything not cacheable."""
     names = sorted(name for name in params.keys() if name not in drop)
     if any(name not in CACHEABLE_PARAMS for name in names):
+        return None
+    if params.get("sort") and params.get("sort") not in CACHEABLE_SORTS:
         return None
     getlist = params.getlist if hasattr(params, "getlist") else lambda name: [params[name]]
     text = "&".join(f"{name}={value}" for name in names for value in sorted(map(str, getlist(name))))
