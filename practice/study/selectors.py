@@ -12,7 +12,8 @@ from django.utils import timezone
 from bank.models import Question, published_filter
 from bank.selectors import filtered_questions
 from bank.selectors import get_published_question as get_published_question
-from practice.study.models import Attempt, Bookmark, Grade, Note, Quiz, ReaderProfile, ReviewCard
+from practice.study import plan
+from practice.study.models import Attempt, Bookmark, Draft, Grade, Note, Quiz, ReaderProfile, ReviewCard
 from practice.study.scheduling import start_of_day
 
 HISTORY_DAYS = 90
@@ -278,4 +279,116 @@ def quiz_result(quiz):
             to_study.setdefault(question.topic.slug, question.topic)
     return QuizResult(
         rows=rows, correct=correct, to_study=list(to_study.values()), unfinished=len(answers) < len(rows)
+    )
+
+
+# The study plan (arithmetic in practice.study.plan) and the practise page's draft.
+
+
+def plan_settings(user):
+    """The reader's settings with the plan's target loaded; an unsaved default when they have none yet."""
+    profile = (
+        ReaderProfile.objects.select_related("target_role", "target_company", "target_path")
+        .filter(user=user)
+        .first()
+    )
+    return profile or ReaderProfile(user=user)
+
+
+def target_questions(profile):
+    """The published questions of the reader's target: a role, a company, a study path, or the whole bank."""
+    questions = Question.objects.published()
+    if profile.target_role_id:
+        return questions.filter(roles=profile.target_role_id)
+    if profile.target_company_id:
+        return questions.filter(companies=profile.target_company_id)
+    if profile.target_path_id:
+        return questions.filter(path_steps__path=profile.target_path_id)
+    return questions
+
+
+def target_name(profile):
+    if profile.target_role_id:
+        return f"the {profile.target_role.name} role"
+    if profile.target_company_id:
+        return f"questions asked at {profile.target_company.name}"
+    if profile.target_path_id:
+        return f"the study path “{profile.target_path.title}”"
+    return "the whole bank"
+
+
+def target_coverage(user, profile):
+    """How much of the target is practised (graded at least once) and solid (see plan.is_solid)."""
+    ids = target_questions(profile).values("pk")
+    total = target_questions(profile).count()
+    cards = ReviewCard.objects.filter(user=user, question__in=ids).values_list("last_grade", "fsrs_card")
+    practised = solid = 0
+    for last_grade, fsrs_card in cards:
+        practised += 1
+        solid += plan.is_solid(last_grade, (fsrs_card or {}).get("stability"))
+    return plan.Coverage(total=total, practised=practised, solid=solid)
+
+
+def due_dates(user):
+    """The local date each of the reader's published review cards comes back (reviewed today: tomorrow)."""
+    today_starts = start_of_day(timezone.now())
+    dates = []
+    for due, last_reviewed_at in ReviewCard.objects.filter(
+        published_filter("question__"), user=user
+    ).values_list("due", "last_reviewed_at"):
+        day = timezone.localtime(due).date()
+        if last_reviewed_at >= today_starts:
+            day = max(day, today_starts.date() + timedelta(days=1))
+        dates.append(day)
+    return dates
+
+
+def draft_for(user, question):
+    """The reader's own saved draft of an answer to `question`, or None."""
+    return Draft.objects.filter(user=user, question=question).first()
+
+
+@dataclass
+class StudyPlan:
+    settings: ReaderProfile
+    target: str  # "the MLOps engineer role", "the whole bank"...
+    coverage: plan.Coverage
+    today: plan.DayPlan
+    forecast: list  # [(date, reviews due)], FORECAST_DAYS long
+
+    @property
+    def next_review_day(self):
+        return next((day for day, count in self.forecast if count), None)
+
+
+def study_plan(user, now=None):
+    """Everything the dashboard's plan shows: days left, coverage of the target, today's plan, forecast."""
+    now = now or timezone.now()
+    today = timezone.localtime(now).date()
+    settings = plan_settings(user)
+    coverage = target_coverage(user, settings)
+    dates = due_dates(user)
+    return StudyPlan(
+        settings=settings,
+        target=target_name(settings),
+        coverage=coverage,
+        today=plan.day_plan(
+            today=today,
+            interview_date=settings.interview_date,
+            coverage=coverage,
+            reviews=due_count(user, now),
+            minutes_per_day=settings.minutes_per_day,
+        ),
+        forecast=plan.forecast(dates, today),
+    )
+
+
+def next_new_question(user, profile):
+    """A question of the target the reader has never graded (the plan's "start" link), or None."""
+    return (
+        target_questions(profile)
+        .exclude(review_cards__user=user)
+        .order_by(*(["path_steps__position"] if profile.target_path_id else []), "pk")
+        .values_list("slug", flat=True)
+        .first()
     )
