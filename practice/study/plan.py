@@ -80,7 +80,9 @@ class DayPlan:
     @property
     def late(self):
         """At this pace the target is covered after the day it should be."""
-        return bool(self.finish_by and self.projected_finish and self.projected_finish > self.finish_by)
+        if self.finish_by is None:
+            return False
+        return self.projected_finish is None or self.projected_finish > self.finish_by
 
 
 def days_left(today, interview_date):

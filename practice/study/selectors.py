@@ -317,30 +317,28 @@ def target_name(profile):
     return "the whole bank"
 
 
-def target_coverage(user, profile):
-    """How much of the target is practised (graded at least once) and solid (see plan.is_solid)."""
-    ids = target_questions(profile).values("pk")
-    total = target_questions(profile).count()
-    cards = ReviewCard.objects.filter(user=user, question__in=ids).values_list("last_grade", "fsrs_card")
-    practised = solid = 0
-    for last_grade, fsrs_card in cards:
-        practised += 1
-        solid += plan.is_solid(last_grade, (fsrs_card or {}).get("stability"))
-    return plan.Coverage(total=total, practised=practised, solid=solid)
+def _card_rows(user):
+    """(question id, due, last reviewed, last grade, stability) of the reader's published cards: one query."""
+    return [
+        (question_id, due, reviewed, grade, (fsrs_card or {}).get("stability"))
+        for question_id, due, reviewed, grade, fsrs_card in ReviewCard.objects.filter(
+            published_filter("question__"), user=user
+        ).values_list("question_id", "due", "last_reviewed_at", "last_grade", "fsrs_card")
+    ]
 
 
-def due_dates(user):
-    """The local date each of the reader's published review cards comes back (reviewed today: tomorrow)."""
-    today_starts = start_of_day(timezone.now())
-    dates = []
-    for due, last_reviewed_at in ReviewCard.objects.filter(
-        published_filter("question__"), user=user
-    ).values_list("due", "last_reviewed_at"):
-        day = timezone.localtime(due).date()
-        if last_reviewed_at >= today_starts:
-            day = max(day, today_starts.date() + timedelta(days=1))
-        dates.append(day)
-    return dates
+def _due_day(due, reviewed, today_starts):
+    """The local day a card comes back; one reviewed today waits until tomorrow (as the queue does)."""
+    day = timezone.localtime(due).date()
+    if reviewed >= today_starts:
+        day = max(day, today_starts.date() + timedelta(days=1))
+    return day
+
+
+def due_dates(user, now=None):
+    """The local date each of the reader's published review cards comes back."""
+    today_starts = start_of_day(now or timezone.now())
+    return [_due_day(due, reviewed, today_starts) for _, due, reviewed, _, _ in _card_rows(user)]
 
 
 def draft_for(user, question):
@@ -364,10 +362,20 @@ class StudyPlan:
 def study_plan(user, now=None):
     """Everything the dashboard's plan shows: days left, coverage of the target, today's plan, forecast."""
     now = now or timezone.now()
-    today = timezone.localtime(now).date()
+    today_starts = start_of_day(now)
+    today = today_starts.date()
     settings = plan_settings(user)
-    coverage = target_coverage(user, settings)
-    dates = due_dates(user)
+    target_ids = set(target_questions(settings).values_list("pk", flat=True))
+    rows = _card_rows(user)
+    in_target = [
+        (grade, stability) for question_id, _, _, grade, stability in rows if question_id in target_ids
+    ]
+    coverage = plan.Coverage(
+        total=len(target_ids),
+        practised=len(in_target),
+        solid=sum(plan.is_solid(grade, stability) for grade, stability in in_target),
+    )
+    due_now = sum(1 for _, due, reviewed, _, _ in rows if due <= now and reviewed < today_starts)
     return StudyPlan(
         settings=settings,
         target=target_name(settings),
@@ -376,10 +384,12 @@ def study_plan(user, now=None):
             today=today,
             interview_date=settings.interview_date,
             coverage=coverage,
-            reviews=due_count(user, now),
+            reviews=due_now,
             minutes_per_day=settings.minutes_per_day,
         ),
-        forecast=plan.forecast(dates, today),
+        forecast=plan.forecast(
+            [_due_day(due, reviewed, today_starts) for _, due, reviewed, _, _ in rows], today
+        ),
     )
 
 

@@ -103,7 +103,24 @@ def test_reviews_graded_after_setting_the_date_respect_it(owner):
     services.interview_date_set(user=owner, interview_date=date(2026, 3, 6), now=NOON)
     attempt = services.attempt_submit(user=owner, question=QuestionFactory(), token=uuid.uuid4(), now=NOON)
     services.attempt_grade(attempt=attempt, grade=Grade.NAILED, covered_key_points=[], now=NOON)
-    assert ReviewCard.objects.get().due == datetime(2026, 3, 5, tzinfo=UTC)
+    # FSRS says weeks; the review lands on a day between tomorrow and the eve of the interview.
+    assert (
+        datetime(2026, 3, 3, tzinfo=UTC) <= ReviewCard.objects.get().due <= datetime(2026, 3, 5, tzinfo=UTC)
+    )
+
+
+def test_reviews_past_the_interview_spread_over_its_last_week_instead_of_piling_onto_the_eve(owner):
+    services.interview_date_set(user=owner, interview_date=date(2026, 3, 10), now=NOON)
+    for _ in range(21):
+        attempt = services.attempt_submit(
+            user=owner, question=QuestionFactory(), token=uuid.uuid4(), now=NOON
+        )
+        services.attempt_grade(attempt=attempt, grade=Grade.NAILED, covered_key_points=[], now=NOON)
+    per_day = {}
+    for due in ReviewCard.objects.values_list("due", flat=True):
+        per_day[due.date()] = per_day.get(due.date(), 0) + 1
+    # Nailed on 2 March, FSRS says 10 March, the interview day; the 21 reviews fill 3-9 March, 3 a day.
+    assert per_day == {date(2026, 3, day): 3 for day in range(3, 10)}
 
 
 def test_bookmarks_toggle(owner):
