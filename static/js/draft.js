@@ -4,7 +4,9 @@
 // Like the mock autosave (mock.js): a save goes 1.5 s after typing pauses (at most 5 s apart while
 // typing goes on), when the box loses focus and when the tab is hidden or closed (sendBeacon). Every
 // save carries a rising revision; the server refuses one older than what it holds (409), so a slow
-// request never overwrites newer text. Submitting the answer clears the draft on the server.
+// request never overwrites newer text. Until the server confirms a save, the text is also kept in this
+// browser (localStorage), so a reload that overtakes the last save restores it and sends it again.
+// Submitting the answer clears the draft on the server (and here).
 (function () {
   "use strict";
 
@@ -13,7 +15,9 @@
   if (!form || !textarea || !window.fetch) return;
   var status = document.getElementById("draft-status");
   var url = form.dataset.draftUrl;
-  var revision = Math.max((Number(form.dataset.draftRevision) || 0) + 1, Date.now());
+  var key = form.dataset.draftKey;
+  var storedRevision = Number(form.dataset.draftRevision) || 0;
+  var revision = Math.max(storedRevision + 1, Date.now());
   var timer = null;
   var typingSince = null;
   var inFlight = false;
@@ -25,6 +29,13 @@
   var nextRevision = function () {
     revision = Math.max(revision + 1, Date.now());
     return revision;
+  };
+
+  var keepLocally = function () {
+    try { window.localStorage.setItem(key, JSON.stringify({ text: textarea.value, revision: revision })); } catch (e) { /* private mode */ }
+  };
+  var forgetLocally = function () {
+    try { window.localStorage.removeItem(key); } catch (e) { /* private mode */ }
   };
 
   var payload = function (rev) {
@@ -47,7 +58,9 @@
     inFlight = true;
     typingSince = null;
     say("Saving draft…");
-    fetch(url, { method: "POST", body: payload(nextRevision()), credentials: "same-origin" })
+    var rev = nextRevision();
+    keepLocally();
+    fetch(url, { method: "POST", body: payload(rev), credentials: "same-origin" })
       .then(function (response) {
         return response.json().catch(function () { return {}; }).then(function (data) {
           return { code: response.status, data: data };
@@ -56,10 +69,11 @@
       .then(function (result) {
         inFlight = false;
         if (result.code === 200) {
-          if (textarea.value === sent) dirty = false;
+          if (textarea.value === sent) { dirty = false; forgetLocally(); }
           say("Draft saved " + clock() + ".");
         } else if (result.code === 409) {
           // Another tab saved newer text; this tab's next keystroke saves again with a newer revision.
+          forgetLocally();
           say("A newer draft was saved from another tab.");
         } else {
           say("Draft not saved: " + (result.data.error || "the server said no.") + " Retrying…");
@@ -75,11 +89,28 @@
 
   var beacon = function () {
     if (submitted || !dirty || !navigator.sendBeacon) return;
-    navigator.sendBeacon(url, payload(nextRevision()));
+    var rev = nextRevision();
+    keepLocally();
+    navigator.sendBeacon(url, payload(rev));
   };
+
+  // Text this browser kept that the server never confirmed (a reload overtaking the save, offline, a
+  // crash): put it back and send it.
+  try {
+    var kept = JSON.parse(window.localStorage.getItem(key) || "null");
+    if (kept && kept.revision > storedRevision && kept.text !== textarea.value) {
+      textarea.value = kept.text;
+      dirty = true;
+      say("Restored the text kept in this browser; saving…");
+      schedule(0);
+    } else if (kept) {
+      forgetLocally();
+    }
+  } catch (e) { /* unreadable backup: ignore */ }
 
   textarea.addEventListener("input", function () {
     dirty = true;
+    keepLocally();
     if (typingSince === null) typingSince = Date.now();
     schedule(Math.max(0, Math.min(1500, 5000 - (Date.now() - typingSince))));
   });
@@ -94,5 +125,6 @@
     if (event.submitter && event.submitter.name === "preview") return;
     submitted = true;
     window.clearTimeout(timer);
+    forgetLocally();
   });
 })();
