@@ -142,7 +142,7 @@ class SettingsForm(forms.Form):
         label="Desired retention",
         help_text=(
             "The chance you want of still knowing an answer when it comes back: higher means shorter gaps and"
-            f" more reviews. {DEFAULT_RETENTION} suits most; it applies from each question's next review."
+            f" more reviews. {DEFAULT_RETENTION} suits most."
         ),
     )
 

@@ -63,6 +63,18 @@ def cap_for_interview(due, interview_date, now, spread_key=0):
     return first + timedelta(days=spread_key % window)
 
 
+def with_retention(fsrs_card, retention):
+    """The card re-timed for a new desired retention: its last review plus the interval FSRS gives its
+    stability at that retention (the memory state itself does not change). A card never reviewed stays."""
+    if not fsrs_card.get("stability") or not fsrs_card.get("last_review"):
+        return fsrs_card
+    # `_next_interval` is the scheduler's own formula (fsrs is pinned to 6.3.2 in pyproject.toml; the
+    # tests of a retention change catch a rename).
+    days = scheduler(retention)._next_interval(stability=fsrs_card["stability"])
+    due = datetime.fromisoformat(fsrs_card["last_review"]) + timedelta(days=days)
+    return {**fsrs_card, "due": due.isoformat()}
+
+
 def scheduled_due(fsrs_card):
     return datetime.fromisoformat(fsrs_card["due"])
 

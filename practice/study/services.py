@@ -156,14 +156,18 @@ def interview_date_set(*, user, interview_date, now=None):
     _replan_cards(user=user, interview_date=interview_date, now=now)
 
 
-def _replan_cards(*, user, interview_date, now):
+def _replan_cards(*, user, interview_date, now, retention=None):
+    """Re-date every card: around the interview date, and for a new desired retention when given."""
     for card in ReviewCard.objects.select_for_update().filter(user=user):
-        due = scheduling.cap_for_interview(
-            scheduling.scheduled_due(card.fsrs_card), interview_date, now, spread_key=card.question_id
+        fsrs_card = (
+            card.fsrs_card if retention is None else scheduling.with_retention(card.fsrs_card, retention)
         )
-        if due != card.due:
-            card.due = due
-            card.save(update_fields=["due"])
+        due = scheduling.cap_for_interview(
+            scheduling.scheduled_due(fsrs_card), interview_date, now, spread_key=card.question_id
+        )
+        if due != card.due or fsrs_card != card.fsrs_card:
+            card.due, card.fsrs_card = due, fsrs_card
+            card.save(update_fields=["due", "fsrs_card"])
 
 
 @transaction.atomic
@@ -173,7 +177,7 @@ def plan_settings_save(
     """Save the study plan's settings; a changed interview date re-plans every card around it.
 
     The target is one of role, company or study path (or none: the whole bank). A new desired retention
-    applies from each question's next review on.
+    re-times every card at once (see scheduling.with_retention).
     """
     if sum(item is not None for item in (role, company, path)) > 1:
         raise ValidationError("Choose one target: a role, a company or a study path.")
@@ -184,7 +188,7 @@ def plan_settings_save(
     if not MIN_RETENTION <= desired_retention <= MAX_RETENTION:
         raise ValidationError(f"Choose a retention between {MIN_RETENTION} and {MAX_RETENTION}.")
     now = now or timezone.now()
-    before = selectors.interview_date(user)
+    before = selectors.plan_settings(user)
     ReaderProfile.objects.update_or_create(
         user=user,
         defaults={
@@ -196,8 +200,14 @@ def plan_settings_save(
             "desired_retention": desired_retention,
         },
     )
-    if interview_date != before:
-        _replan_cards(user=user, interview_date=interview_date, now=now)
+    retention_changed = desired_retention != before.desired_retention
+    if interview_date != before.interview_date or retention_changed:
+        _replan_cards(
+            user=user,
+            interview_date=interview_date,
+            now=now,
+            retention=desired_retention if retention_changed else None,
+        )
 
 
 def draft_save(*, user, question, text, revision, now=None):

@@ -173,7 +173,14 @@ def review_queue(request):
 
 @reader_owned
 def practise_next(request):
-    """Jump to a question from a filter (e.g. the weakest topic), preferring ones not tried lately."""
+    """Jump to a question from a filter (e.g. the weakest topic), preferring ones not tried lately;
+    `?plan=1`: the next question of the reader's plan target never practised (in a study path's order)."""
+    if request.GET.get("plan"):
+        slug = selectors.next_new_question(request.user, selectors.plan_settings(request.user))
+        if slug is None:
+            messages.info(request, "Every question of your plan's target is practised: keep up the reviews.")
+            return redirect("practice:dashboard")
+        return redirect("practice:practise", slug=slug)
     question = selectors.least_recent_question(request.user, request.GET)
     if question is None:
         messages.info(request, "No published questions match that filter yet.")
@@ -225,9 +232,6 @@ def dashboard(request):
             "forecast_bars": charts.column_chart(
                 [(day.isoformat(), count) for day, count in study_plan.forecast], height=100
             ),
-            "next_new_slug": selectors.next_new_question(request.user, study_plan.settings)
-            if study_plan.today.new
-            else None,
             "days": days,
             "day_bars": charts.column_chart([(day.isoformat(), count) for day, count in days]),
             "total_attempts_90": sum(count for _, count in days),

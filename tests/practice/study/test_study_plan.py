@@ -100,11 +100,12 @@ def test_the_dashboard_shows_days_left_coverage_and_todays_plan(client, owner, p
     assert plan.today.days_left == 10 and plan.today.new == 1
     body = response.content.decode()
     assert '10</span><span class="stat-label">days left' in body
-    assert "Practise 1 new question" in body
+    assert "Practise 1 new question" in body and "/practice/next/?plan=1" in body
     # The link starts on a question of the target never practised.
-    slug = response.context["next_new_slug"]
-    assert slug in {q.slug for q in questions[2:]}
-    assert f"/practice/q/{slug}/" in body
+    with time_machine.travel(DAY_ONE, tick=False):
+        start = client.get("/practice/next/?plan=1")
+    assert start.status_code == 302
+    assert start.url in {f"/practice/q/{q.slug}/" for q in questions[2:]}
     assert "at least 7 days" in body  # what "solid" means is said on the page
 
 
@@ -123,7 +124,10 @@ def test_a_study_path_target_starts_at_its_first_unpractised_step(client, owner)
     with time_machine.travel(DAY_ONE + timedelta(hours=1), tick=False):
         response = client.get("/practice/")
     assert response.context["plan"].coverage.total == 2
-    assert response.context["next_new_slug"] == "step-two"
+    assert client.get("/practice/next/?plan=1").url == "/practice/q/step-two/"
+    practise(owner, second, Grade.SOLID)
+    done = client.get("/practice/next/?plan=1", follow=True)
+    assert "Every question of your plan" in done.content.decode()
 
 
 def test_the_dashboard_says_when_the_budget_is_too_small(client, owner, platform_role):
@@ -173,3 +177,17 @@ def test_a_lower_retention_gives_longer_gaps(owner):
     strict_card = practise(owner, question, Grade.SOLID) and ReviewCard.objects.get(user=owner)
     relaxed_card = practise(relaxed, question, Grade.SOLID) and ReviewCard.objects.get(user=relaxed)
     assert relaxed_card.due - DAY_ONE > (strict_card.due - DAY_ONE) * 2
+
+
+def test_changing_the_retention_re_times_the_cards_at_once(owner_client, owner):
+    practise(owner, QuestionFactory(), Grade.SOLID, DAY_ONE - timedelta(days=20))
+    practise(owner, ReviewCard.objects.get().question, Grade.SOLID, DAY_ONE - timedelta(days=10))
+    card = ReviewCard.objects.get()
+    gap_at_090 = card.due - card.last_reviewed_at
+    assert _settings(owner_client, desired_retention="0.8").status_code == 302
+    card.refresh_from_db()
+    assert card.due - card.last_reviewed_at > gap_at_090 * 1.5  # lower retention: a longer gap
+    assert card.fsrs_card["due"] == card.due.isoformat()
+    assert _settings(owner_client, desired_retention="0.9").status_code == 302
+    card.refresh_from_db()
+    assert card.due - card.last_reviewed_at == gap_at_090  # and back
