@@ -341,6 +341,11 @@ def due_dates(user, now=None):
     return [_due_day(due, reviewed, today_starts) for _, due, reviewed, _, _ in _card_rows(user)]
 
 
+def get_question_for_draft(slug):
+    """A published question by slug, only what a draft save needs (one query), or 404."""
+    return get_object_or_404(Question.objects.published().only("pk", "slug", "kind"), slug=slug)
+
+
 def draft_for(user, question):
     """The reader's own saved draft of an answer to `question`, or None."""
     return Draft.objects.filter(user=user, question=question).first()

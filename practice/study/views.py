@@ -283,7 +283,7 @@ def reader_settings(request):
 @rate_limited("draft", RATE_LIMITS["draft"], what="saves", note="Your text is still in the box.", json=True)
 def draft_save(request, slug):
     """The practise page saves the answer as it is typed; a save older than the stored one is refused (409)."""
-    question = selectors.get_published_question(slug)
+    question = selectors.get_question_for_draft(slug)
     form = DraftForm(request.POST)
     if not form.is_valid():
         errors = " ".join(f"{name}: {message}" for name, items in form.errors.items() for message in items)

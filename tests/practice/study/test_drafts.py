@@ -103,3 +103,21 @@ def test_a_multiple_choice_question_has_no_draft_box(owner_client):
     mc = QuestionFactory(slug="mc", kind=Kind.MULTIPLE_CHOICE)
     ChoiceFactory(question=mc, is_correct=True)
     assert "data-draft-url" not in owner_client.get("/practice/q/mc/").content.decode()
+
+
+def test_a_save_runs_a_fixed_number_of_queries(owner_client, question, django_assert_num_queries):
+    _save(owner_client, "first", 1)
+    # 1 session, 2 user, 3 the question, 4 the UPDATE that checks the revision.
+    with django_assert_num_queries(4):
+        assert _save(owner_client, "second", 2).status_code == 200
+    # A stale save: the same three, the UPDATE that matches nothing, 5 the look that the draft exists.
+    with django_assert_num_queries(5):
+        assert _save(owner_client, "stale", 1).status_code == 409
+
+
+def test_the_practise_page_reads_the_draft_in_one_query(owner_client, question, django_assert_num_queries):
+    _save(owner_client, "kept", 1)
+    # 1 session, 2 user, 3 the question, 4-7 its roles, companies, choices and answers, 8 the draft,
+    # 9 the reader's earlier attempts, 10 the due count.
+    with django_assert_num_queries(10):
+        assert owner_client.get("/practice/q/feature-store/").status_code == 200
