@@ -115,9 +115,14 @@ class SettingsForm(forms.Form):
 
     interview_date = forms.DateField(
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        # <input type="date"> takes only ISO dates; the locale's format would show an empty box and
+        # clear the date at the next save.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         label="Interview date",
-        help_text="Every question you have reviewed comes back at least once before this day.",
+        help_text=(
+            "Every question you have reviewed comes back at least once before this day; reviews that would"
+            " fall later are spread over the week before it, not piled onto the eve."
+        ),
     )
     target = forms.ChoiceField(
         required=False,

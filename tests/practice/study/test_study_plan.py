@@ -60,6 +60,8 @@ def test_it_saves_a_target_a_daily_budget_and_a_retention(owner_client, owner, p
     )
     page = owner_client.get("/practice/settings/").content.decode()
     assert 'value="role:ml-platform" selected' in page and "higher means shorter gaps" in page
+    # The date box gets the ISO date it understands (a locale format showed an empty box).
+    assert 'type="date" name="interview_date" value="2026-04-01"' in page
 
 
 @pytest.mark.parametrize(
