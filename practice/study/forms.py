@@ -120,8 +120,8 @@ class SettingsForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         label="Interview date",
         help_text=(
-            "Every question you have reviewed comes back at least once before this day; reviews that would"
-            " fall later are spread over the week before it, not piled onto the eve."
+            "Every question you reviewed before the last week comes back once during that week, spread over"
+            " its days rather than piled onto the eve."
         ),
     )
     target = forms.ChoiceField(

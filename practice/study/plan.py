@@ -93,14 +93,17 @@ def days_left(today, interview_date):
 def new_needed(remaining, today, interview_date):
     """New questions a day so `remaining` are all practised COVER_DAYS_BEFORE days before the interview.
 
-    Today counts as a day. With fewer days than that left, everything remaining is asked for today.
-    Without a date, or once it has passed, there is no deadline: NEW_PER_DAY_WITHOUT_DATE.
+    Today counts as a day. With fewer days than that left, everything remaining is asked for today; on
+    the interview day itself, nothing new. Without a date, or once it has passed, there is no deadline:
+    NEW_PER_DAY_WITHOUT_DATE.
     """
     if remaining <= 0:
         return 0
     left = days_left(today, interview_date)
     if left is None or left < 0:
         return min(remaining, NEW_PER_DAY_WITHOUT_DATE)
+    if left == 0:
+        return 0  # the interview is today: no new material
     days = left - COVER_DAYS_BEFORE + 1
     if days <= 1:
         return remaining

@@ -39,26 +39,26 @@ def review(fsrs_card, grade, now, retention=DEFAULT_RETENTION):
     return card.to_dict(), card.due
 
 
-def cap_for_interview(due, interview_date, now, spread_key=0):
-    """Bring `due` forward so the question comes back before the interview, if there is one ahead.
+def cap_for_interview(due, interview_date, now, spread_key=0, reviewed_at=None):
+    """Bring `due` forward so a question comes back in the week before the interview, if there is one ahead.
 
-    A review FSRS sets on or after the interview's eve lands on one of the last SPREAD_DAYS days
-    before the interview, chosen by `spread_key` (the question's id): the same question always lands
-    on the same day, and a bank's worth of questions spreads evenly over the final week instead of
-    piling onto the day before. Never earlier than tomorrow (a question waits a day between reviews),
-    except when the interview is tomorrow: then the eve is today.
+    The final week is the last SPREAD_DAYS days before the interview. A question last reviewed before
+    that week whose next review FSRS sets on or after the interview's eve lands on one of that week's
+    days, chosen by `spread_key` (the question's id): the same question always lands on the same day, and
+    a bank's worth of questions spreads evenly instead of piling onto the day before. A question
+    reviewed during the final week keeps FSRS's date: that review was its last look before the
+    interview (bringing it back again would have every question return every day of the last week).
+    Never earlier than tomorrow.
     """
     if interview_date is None:
         return due
     zone = timezone.get_current_timezone()
     interview_starts = datetime.combine(interview_date, time.min, tzinfo=zone)
     eve = interview_starts - timedelta(days=1)
-    if interview_starts <= now or due < eve:
+    week_starts = eve - timedelta(days=SPREAD_DAYS - 1)
+    if interview_starts <= now or due < eve or (reviewed_at or now) >= week_starts:
         return due
-    tomorrow = start_of_day(now) + timedelta(days=1)
-    first = max(tomorrow, eve - timedelta(days=SPREAD_DAYS - 1))
-    if first > eve:
-        return max(now, eve)
+    first = max(start_of_day(now) + timedelta(days=1), week_starts)
     window = (eve - first).days + 1
     return first + timedelta(days=spread_key % window)
 

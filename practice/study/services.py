@@ -163,7 +163,11 @@ def _replan_cards(*, user, interview_date, now, retention=None):
             card.fsrs_card if retention is None else scheduling.with_retention(card.fsrs_card, retention)
         )
         due = scheduling.cap_for_interview(
-            scheduling.scheduled_due(fsrs_card), interview_date, now, spread_key=card.question_id
+            scheduling.scheduled_due(fsrs_card),
+            interview_date,
+            now,
+            spread_key=card.question_id,
+            reviewed_at=card.last_reviewed_at,
         )
         if due != card.due or fsrs_card != card.fsrs_card:
             card.due, card.fsrs_card = due, fsrs_card

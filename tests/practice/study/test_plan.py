@@ -33,7 +33,12 @@ def test_it_rounds_up_so_the_last_question_is_not_left_over():
 
 def test_with_three_days_or_fewer_left_it_asks_for_everything_today():
     assert new_needed(remaining=12, today=TODAY, interview_date=TODAY + timedelta(days=3)) == 12
-    assert new_needed(remaining=12, today=TODAY, interview_date=TODAY) == 12
+    assert new_needed(remaining=12, today=TODAY, interview_date=TODAY + timedelta(days=1)) == 12
+
+
+def test_on_the_interview_day_it_plans_no_new_questions():
+    day = _plan(interview=TODAY, total=12, reviews=3, minutes=600)
+    assert day.days_left == 0 and day.new == 0 and day.reviews == 3
     day = _plan(interview=TODAY + timedelta(days=2), total=12, minutes=600)
     assert day.finish_by == TODAY and day.new == 12
 
