@@ -70,7 +70,7 @@ def export_data(user):
         ],
         "drafts": [
             {"question": draft.question.slug, "text": draft.text, "saved_at": draft.saved_at.isoformat()}
-            for draft in Draft.objects.filter(user=user).select_related("question")
+            for draft in Draft.objects.filter(user=user).exclude(text="").select_related("question")
         ],
         "bookmarks": [
             {"question": bookmark.question.slug, "created_at": bookmark.created_at.isoformat()}
@@ -199,7 +199,7 @@ def export_rows(user):
         }
     for note in Note.objects.filter(user=user).select_related("question"):
         yield _row("note", note.question, note.updated_at, text=note.text)
-    for draft in Draft.objects.filter(user=user).select_related("question"):
+    for draft in Draft.objects.filter(user=user).exclude(text="").select_related("question"):
         yield _row("draft", draft.question, draft.saved_at, text=draft.text)
     for bookmark in Bookmark.objects.filter(user=user).select_related("question"):
         yield _row("bookmark", bookmark.question, bookmark.created_at)

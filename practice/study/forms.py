@@ -47,6 +47,8 @@ class TimedAnswerForm(forms.Form):
 
 
 class AnswerForm(TimedAnswerForm):
+    # The practise page's newest draft revision, set by draft.js when the answer is submitted.
+    draft_revision = forms.CharField(required=False, widget=forms.HiddenInput(attrs={"id": "draft-revision"}))
     answer = forms.CharField(
         required=False,
         max_length=MAX_ANSWER_LENGTH,
@@ -54,6 +56,11 @@ class AnswerForm(TimedAnswerForm):
         widget=forms.Textarea(attrs={"rows": 14, "aria-describedby": "answer-help"}),
         label="Your answer",
     )
+
+    def clean_draft_revision(self):
+        """A whole number, or 0 (no JavaScript, or anything else): it only orders late draft saves."""
+        value = self.cleaned_data["draft_revision"].strip()
+        return int(value) if value.isdigit() and len(value) <= 18 else 0
 
 
 class ChoiceAnswerForm(TimedAnswerForm):

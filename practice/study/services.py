@@ -7,6 +7,8 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from bank.models import Kind
@@ -40,6 +42,7 @@ def attempt_submit(
     seconds_spent=0,
     source=Attempt.Source.PRACTICE,
     quiz=None,
+    draft_revision=0,
     now=None,
 ):
     """Store an answer. The same form token twice (a double click) stores one attempt and returns it.
@@ -71,7 +74,7 @@ def attempt_submit(
     except IntegrityError:  # the other click stored it between our look and our insert
         return _attempt_with_token(user, token)
     if source == Attempt.Source.PRACTICE:
-        draft_clear(user=user, question=question)
+        draft_clear(user=user, question=question, revision=draft_revision, now=now)
     if question.kind == Kind.MULTIPLE_CHOICE and choice is not None:
         attempt = attempt_grade(
             attempt=attempt,
@@ -238,8 +241,23 @@ def draft_save(*, user, question, text, revision, now=None):
     return True
 
 
-def draft_clear(*, user, question):
-    Draft.objects.filter(user=user, question=question).delete()
+def draft_clear(*, user, question, revision=0, now=None):
+    """Empty the draft once the answer is submitted.
+
+    With JavaScript the form sends the page's newest draft revision: the row stays, empty, holding at
+    least that revision, so a save the browser sent just before submitting (leaving the box fires one)
+    that arrives after the submit is refused as older instead of bringing the text back.
+    """
+    now = now or timezone.now()
+    floor = max(int(revision), int(now.timestamp() * 1000)) if revision else 0
+    drafts = Draft.objects.filter(user=user, question=question)
+    if drafts.update(text="", revision=Greatest("revision", Value(floor)), saved_at=now) or not floor:
+        return
+    try:
+        with transaction.atomic():
+            Draft.objects.create(user=user, question=question, text="", revision=floor, saved_at=now)
+    except IntegrityError:  # the late save created it between our update and our insert
+        drafts.update(text="", revision=Greatest("revision", Value(floor)), saved_at=now)
 
 
 @transaction.atomic

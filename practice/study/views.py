@@ -62,6 +62,7 @@ def practise(request, slug):
                     answer=form.cleaned_data.get("answer", ""),
                     choice=form.cleaned_data.get("choice"),
                     seconds_spent=form.seconds_spent(),
+                    draft_revision=form.cleaned_data.get("draft_revision", 0),
                 )
             except ValidationError as error:
                 form.add_error(None, error)

@@ -126,5 +126,9 @@
     submitted = true;
     window.clearTimeout(timer);
     forgetLocally();
+    // Newer than any save already sent: the server keeps the emptied draft at this revision, so a save
+    // still on its way (leaving the box sends one) is refused instead of bringing the text back.
+    var field = document.getElementById("draft-revision");
+    if (field) field.value = String(nextRevision());
   });
 })();

@@ -66,7 +66,7 @@ def test_a_draft_survives_a_reload_and_another_device_and_goes_once_submitted(
 
     page.get_by_role("button", name="I'm done: show the sample answer").click()
     expect(page.get_by_role("heading", name="Sample answer")).to_be_visible()
-    assert not Draft.objects.exists()
+    assert Draft.objects.get().text == ""
     page.goto("/practice/q/roll-out-fraud/")
     expect(page.get_by_label("Your answer")).to_have_value("")
 
@@ -75,6 +75,8 @@ def _grading_page(page, question):
     _log_in(page)
     page.goto("/practice/q/roll-out-fraud/")
     page.get_by_label("Your answer").fill("Shadow, canary, rollback.")
+    # The in-memory SQLite of the test server locks a table per writer: let the draft save land first.
+    expect(page.locator("#draft-status")).to_contain_text("Draft saved")
     page.get_by_role("button", name="I'm done: show the sample answer").click()
     expect(page.get_by_label("Canary a small slice")).to_be_visible()
 

@@ -55,15 +55,47 @@ def test_another_reader_neither_sees_nor_overwrites_my_draft(client, owner, othe
     }
 
 
+def _submit(client, **extra):
+    body = {"answer": "done", "token": str(uuid.uuid4()), "started": sign_start(), "done": "1", **extra}
+    return client.post("/practice/q/feature-store/", body)
+
+
 def test_submitting_the_answer_clears_the_draft(owner_client, owner, question):
     _save(owner_client, "almost done", 2)
-    response = owner_client.post(
-        "/practice/q/feature-store/",
-        {"answer": "done", "token": str(uuid.uuid4()), "started": sign_start(), "done": "1"},
-    )
-    assert response.status_code == 302
-    assert not Draft.objects.exists()
-    assert "almost done" not in owner_client.get("/practice/q/feature-store/").content.decode()
+    assert _submit(owner_client).status_code == 302
+    assert not Draft.objects.exclude(text="").exists()
+    page = owner_client.get("/practice/q/feature-store/").content.decode()
+    assert "almost done" not in page and "is back in the box" not in page
+
+
+def test_a_save_sent_before_the_submit_but_arriving_after_it_is_refused(owner_client, owner, question):
+    # Leaving the box to click "I'm done" sends a save (revision 6); the form carries revision 7.
+    _save(owner_client, "almost", 5)
+    assert _submit(owner_client, draft_revision="7").status_code == 302
+    assert _save(owner_client, "almost done", 6).status_code == 409
+    assert Draft.objects.get().text == ""
+    # Practising the question again later starts above the emptied draft's revision, and saves.
+    page = owner_client.get("/practice/q/feature-store/").content.decode()
+    stored = Draft.objects.get().revision
+    assert f'data-draft-revision="{stored}"' in page
+    assert _save(owner_client, "a second go", stored + 1).status_code == 200
+
+
+def test_a_late_save_is_refused_even_when_no_draft_was_stored_yet(owner_client, owner, question):
+    assert _submit(owner_client, draft_revision="3").status_code == 302
+    assert _save(owner_client, "late", 2).status_code == 409
+    assert Draft.objects.get().text == ""
+
+
+@pytest.mark.parametrize("junk", ["", "abc", "-4", "9" * 40])
+def test_a_junk_draft_revision_does_not_stop_the_submit(owner_client, question, junk):
+    assert _submit(owner_client, draft_revision=junk).status_code == 302
+
+
+def test_the_export_leaves_out_emptied_drafts(owner_client, owner, question):
+    _save(owner_client, "words", 1)
+    _submit(owner_client, draft_revision="2")
+    assert json.loads(owner_client.get("/accounts/export.json").content)["drafts"] == []
 
 
 def test_a_quiz_or_mock_answer_does_not_clear_the_practise_draft(owner, question):
