@@ -114,7 +114,9 @@
     if (typingSince === null) typingSince = Date.now();
     schedule(Math.max(0, Math.min(1500, 5000 - (Date.now() - typingSince))));
   });
-  textarea.addEventListener("blur", save);
+  // Leaving the box saves, a moment later: when it was left to click "I'm done", the submit (which
+  // carries the text itself) cancels that save rather than racing it.
+  textarea.addEventListener("blur", function () { if (dirty) schedule(250); });
   window.addEventListener("online", save);
   window.addEventListener("pagehide", beacon);
   document.addEventListener("visibilitychange", function () {
