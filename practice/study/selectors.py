@@ -360,6 +360,10 @@ class StudyPlan:
     forecast: list  # [(date, reviews due)], FORECAST_DAYS long
 
     @property
+    def forecast_total(self):
+        return sum(count for _, count in self.forecast)
+
+    @property
     def next_review_day(self):
         return next((day for day, count in self.forecast if count), None)
 

@@ -193,3 +193,11 @@ def test_changing_the_retention_re_times_the_cards_at_once(owner_client, owner):
     assert _settings(owner_client, desired_retention="0.9").status_code == 302
     card.refresh_from_db()
     assert card.due - card.last_reviewed_at == gap_at_090  # and back
+
+
+def test_a_new_reader_without_a_date_gets_a_pace_and_an_invitation_to_set_one(owner_client):
+    QuestionFactory()
+    body = owner_client.get("/practice/").content.decode()
+    assert "no interview date" in body and "Set your interview date" in body
+    assert "the date asks for" not in body  # no date, no deadline to fall short of
+    assert "No reviews in the next 14 days yet" in body and "Reviews due per day" not in body
