@@ -210,8 +210,12 @@ def calibration(user):
     ]
 
 
+# A topic where every answer was "Nailed it" needs no more work: "Where to work next" leaves it out.
+WEAK_BELOW = Grade.NAILED
+
+
 def weakest_topics(stats, limit=3):
-    graded = [item for item in stats if item.average_grade is not None]
+    graded = [item for item in stats if item.average_grade is not None and item.average_grade < WEAK_BELOW]
     return sorted(graded, key=lambda item: (item.average_grade, item.average_coverage or 0))[:limit]
 
 
