@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from bank.filters import FILTER_PARAMS, QuestionFilter
 from bank.models import Company, Difficulty, Kind, Question, StudyPath, Topic, published_filter
+from bank.semantic.similar import similar_question_ids
 
 FACET_FIELDS = {
     # facet name: (label, value field, name field)
@@ -338,6 +339,16 @@ def find_published_question(slug):
 
 
 def related_questions(question, limit=5):
+    """Questions like this one: neighbours in meaning across topics (bank/semantic), else the topic's."""
+    ids = similar_question_ids(question, limit=limit * 3)
+    if ids:
+        found = {
+            q.pk: q
+            for q in Question.objects.published()
+            .filter(pk__in=ids)
+            .only("title", "slug", "difficulty", "kind")
+        }
+        return [found[pk] for pk in ids if pk in found][:limit]
     return list(
         Question.objects.published()
         .filter(topic_id=question.topic_id)

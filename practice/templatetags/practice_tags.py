@@ -39,3 +39,14 @@ def reader_state(context, question):
     if state is not None:
         state.note_form = NoteForm(initial={"text": state.note.text if state.note else ""})
     return state
+
+
+@register.filter
+def hint_at(hints, index):
+    """The key-point hint for key point `index` (a Hint or None), from an AnswerHints or None."""
+    if hints is None:
+        return None
+    try:
+        return hints.hints[int(index)]
+    except (AttributeError, IndexError, TypeError, ValueError):
+        return None
