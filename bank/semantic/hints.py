@@ -17,7 +17,7 @@ from bank.semantic.text import content_words, split_sentences
 # of at least 0.85 on the labelled pairs, bank-built and hand-written alike.
 MODEL_THRESHOLD = 0.55
 # The word-overlap fallback: None when it cannot reach 0.85 precision, and then it shows no hints.
-OVERLAP_THRESHOLD = None
+OVERLAP_THRESHOLD = 0.25
 # A reader's answer is limited in length (practice.limits); past this many sentences the rest is ignored
 # so that a hint stays under 100 ms.
 MAX_SENTENCES = 80
@@ -47,10 +47,16 @@ def _key_point_vectors(key_points):
 
 def score_key_points(answer, key_points):
     """[(score, best sentence or "")] per key point, by the model when installed, else by word overlap."""
+    return _scores(answer, tuple(key_points), get_embedder() is not None)
+
+
+# The grading page scores an answer when it shows it and again when the grade is posted: once is enough.
+@lru_cache(maxsize=64)
+def _scores(answer, key_points, with_model):
     sentences = split_sentences(answer, limit=MAX_SENTENCES)
     if not sentences or not key_points:
         return [(0.0, "") for _ in key_points]
-    embedder = get_embedder()
+    embedder = get_embedder() if with_model else None
     if embedder is None:
         sets = [content_words(sentence) for sentence in sentences]
         scored = [overlap.best_sentence(point, sentences, sets) for point in key_points]
@@ -68,5 +74,5 @@ def key_point_hints(answer, key_points):
     threshold = MODEL_THRESHOLD if mode == MEANING else OVERLAP_THRESHOLD
     return [
         Hint(index=index, sentence=sentence, score=score) if score >= threshold else None
-        for index, (score, sentence) in enumerate(score_key_points(answer, list(key_points)))
+        for index, (score, sentence) in enumerate(score_key_points(answer, key_points))
     ]

