@@ -340,6 +340,11 @@ def find_published_question(slug):
 
 def related_questions(question, limit=5):
     """Questions like this one: neighbours in meaning across topics (bank/semantic), else the topic's."""
+    return similar_or_topic_questions(question, limit)[1]
+
+
+def similar_or_topic_questions(question, limit=5):
+    """(True, neighbours in meaning across topics) with the model, else (False, the topic's questions)."""
     ids = similar_question_ids(question, limit=limit * 3)
     if ids:
         found = {
@@ -348,8 +353,8 @@ def related_questions(question, limit=5):
             .filter(pk__in=ids)
             .only("title", "slug", "difficulty", "kind")
         }
-        return [found[pk] for pk in ids if pk in found][:limit]
-    return list(
+        return True, [found[pk] for pk in ids if pk in found][:limit]
+    return False, list(
         Question.objects.published()
         .filter(topic_id=question.topic_id)
         .exclude(pk=question.pk)

@@ -17,8 +17,8 @@ from tests.factories import QuestionFactory, TopicFactory
 pytestmark = [pytest.mark.semantic, pytest.mark.django_db]
 
 ANSWER = (
-    "If the new version hurts conversions I flip the serving alias back to the previous model, which is "
-    "still warm, so the switch takes seconds. Afterwards I add the failing case to the offline suite."
+    "If the new model hurts conversions, I point the serving alias back at the previous version, which we "
+    "keep warm, so rolling back takes seconds. Afterwards I add the failing case to the offline suite."
 )
 
 
@@ -32,7 +32,7 @@ def test_it_hints_a_covered_key_point_said_in_other_words_and_not_an_uncovered_o
     uncovered = "Size the online store from the number of entities and the vector size."
     hints = key_point_hints(ANSWER, [covered, uncovered])
     assert hints[0] is not None
-    assert hints[0].sentence.startswith("If the new version hurts conversions")
+    assert hints[0].sentence.startswith("If the new model hurts conversions")
     assert hints[1] is None
 
 

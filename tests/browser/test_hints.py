@@ -26,8 +26,8 @@ def test_a_reader_sees_which_key_point_their_answer_seems_to_cover(
     page.get_by_role("button", name="Log in").click()
     page.goto(f"/practice/q/{question.slug}/")
     page.get_by_label("Your answer").fill(
-        "If the new version hurts conversions I flip the serving alias back to the previous model, "
-        "which is still warm, so the switch takes seconds."
+        "If the new model hurts conversions, I point the serving alias back at the previous version, "
+        "which we keep warm, so rolling back takes seconds."
     )
     page.get_by_role("button", name="I'm done: show the sample answer").click()
     hints = page.locator(".check-option .hint")
