@@ -166,13 +166,13 @@ class QuestionAdmin(ReadableHistoryAdmin):
         label = "closest in meaning" if how == "meaning" else "sharing the most title words (word overlap)"
         items = format_html_join(
             "",
-            '<li><a href="{}">{}</a> <span class="muted">({}, {:.2f})</span></li>',
+            '<li><a href="{}">{}</a> <span class="muted">({}, {})</span></li>',
             (
                 (
                     reverse("admin:bank_question_change", args=[other.pk]),
                     other.title,
                     other.get_status_display(),
-                    score,
+                    f"{score:.2f}",
                 )
                 for other, score in found
             ),

@@ -78,3 +78,12 @@ def test_it_lists_possible_duplicates_by_title_words_without_the_model():
     how, found = possible_duplicates(question)
     assert how == "words"
     assert [other for other, _ in found] == [near]
+
+
+def test_staff_see_possible_duplicates_when_editing_a_question(admin_client):
+    question = QuestionFactory(title="Roll back a model safely")
+    near = QuestionFactory(title="How to roll back a model", status="draft")
+    page = admin_client.get(reverse("admin:bank_question_change", args=[question.pk])).content.decode()
+    assert "Possible duplicates" in page
+    assert reverse("admin:bank_question_change", args=[near.pk]) in page
+    assert "sharing the most title words" in page
