@@ -175,6 +175,20 @@ def _sync_rows(existing, wanted, update, create):
         row.delete()
 
 
+def _render_again_if_stale(question):
+    """Store a fresh rendering where the Markdown pipeline has changed since the text was saved.
+
+    The text is the same, so this writes only the stored HTML: no new history version, no new
+    "updated" date, no search refresh.
+    """
+    for row in [question, *question.answers.all(), *question.choices.all()]:
+        stored = {name: getattr(row, name) for name in row.RENDERED_FIELDS}
+        row.render()
+        fresh = {name: getattr(row, name) for name in row.RENDERED_FIELDS}
+        if fresh != stored:
+            type(row).objects.filter(pk=row.pk).update(**fresh)
+
+
 def _apply_question(document, question, topics, roles, companies):
     question.title = document.title
     question.topic = topics[document.topic]
@@ -311,6 +325,7 @@ def load_bank(directory, progress=None):
             question = existing.get(document.slug)
             if question is not None and document_from_question(question) == document:
                 report.count("questions", "unchanged")
+                _render_again_if_stale(question)
             else:
                 report.count("questions", "created" if question is None else "updated")
                 with one_refresh_per_question():

@@ -234,20 +234,21 @@ class Question(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = QuestionQuerySet.as_manager()
+    # The stored HTML of the Markdown fields; `loadbank` compares it with a fresh rendering, so a change
+    # of the pipeline reaches every question already in a database on the next load.
+    RENDERED_FIELDS = [
+        "prompt_html",
+        "why_asked_html",
+        "trap_html",
+        "thirty_second_html",
+        "key_points_html",
+        "red_flags_html",
+        "follow_ups_html",
+    ]
+
     # Who changed what and when (django-simple-history); derived HTML and search fields are left out.
     history = HistoricalRecords(
-        excluded_fields=[
-            "prompt_html",
-            "why_asked_html",
-            "trap_html",
-            "thirty_second_html",
-            "key_points_html",
-            "red_flags_html",
-            "follow_ups_html",
-            "search_text",
-            "search_vector",
-            "updated_at",
-        ]
+        excluded_fields=[*RENDERED_FIELDS, "search_text", "search_vector", "updated_at"]
     )
 
     class Meta:
@@ -267,19 +268,7 @@ class Question(models.Model):
         validate_links(self.links)
         validate_sources(self.sources)
         validate_follow_ups(self.follow_ups)
-        self.prompt_html = render_markdown(self.prompt)
-        self.why_asked_html = render_markdown(self.why_asked)
-        self.trap_html = render_markdown(self.trap)
-        self.thirty_second_html = render_markdown(self.thirty_second)
-        self.key_points_html = [render_inline_markdown(point) for point in self.key_points]
-        self.red_flags_html = [render_inline_markdown(flag) for flag in self.red_flags]
-        self.follow_ups_html = [
-            {
-                "question": render_inline_markdown(item["question"]),
-                "answer": render_markdown(item.get("answer", "")),
-            }
-            for item in self.follow_ups
-        ]
+        self.render()
         super().save(*args, **kwargs)
         refresh_search_index(self)
 
@@ -294,6 +283,22 @@ class Question(models.Model):
             raise ValidationError(
                 {"diagram_alt": "A diagram needs its text alternative, and only a diagram has one."}
             )
+
+    def render(self):
+        """Run the Markdown pipeline (bank.rendering) over every Markdown field into its stored HTML."""
+        self.prompt_html = render_markdown(self.prompt)
+        self.why_asked_html = render_markdown(self.why_asked)
+        self.trap_html = render_markdown(self.trap)
+        self.thirty_second_html = render_markdown(self.thirty_second)
+        self.key_points_html = [render_inline_markdown(point) for point in self.key_points]
+        self.red_flags_html = [render_inline_markdown(flag) for flag in self.red_flags]
+        self.follow_ups_html = [
+            {
+                "question": render_inline_markdown(item["question"]),
+                "answer": render_markdown(item.get("answer", "")),
+            }
+            for item in self.follow_ups
+        ]
 
     @property
     def is_published(self):
@@ -339,7 +344,7 @@ class SampleAnswer(models.Model):
         return self.title or f"Answer to {self.question}"
 
     def save(self, *args, **kwargs):
-        self.body_html = render_markdown(self.body)
+        self.render()
         super().save(*args, **kwargs)
         refresh_search_index(self.question)
 
@@ -348,6 +353,11 @@ class SampleAnswer(models.Model):
         result = super().delete(*args, **kwargs)
         refresh_search_index(question)
         return result
+
+    RENDERED_FIELDS = ["body_html"]
+
+    def render(self):
+        self.body_html = render_markdown(self.body)
 
 
 class Choice(models.Model):
@@ -368,8 +378,13 @@ class Choice(models.Model):
         return self.text
 
     def save(self, *args, **kwargs):
-        self.explanation_html = render_markdown(self.explanation)
+        self.render()
         super().save(*args, **kwargs)
+
+    RENDERED_FIELDS = ["explanation_html"]
+
+    def render(self):
+        self.explanation_html = render_markdown(self.explanation)
 
 
 class StudyPath(models.Model):

@@ -19,9 +19,10 @@ import nh3
 from latex2mathml.converter import convert as latex_to_mathml
 from markdown_it import MarkdownIt
 
-# `$x$`: no space or digit right after the opening dollar, no space right before the closing one and no
-# word character right after it, so "$50K to $180K" stays prose.
-INLINE_MATH = r"(?<![\\$\w])\$(?![\s\d$])([^$\n]+?)(?<![\s\\])\$(?![\w$])"
+# `$x$`: no space right after the opening dollar, no space right before the closing one and no word
+# character right after it, so "$50K to $180K" stays prose. A formula may open with a digit
+# (`$14 \times 25 = 350$`) when it holds a sign of LaTeX (\ ^ _ { } =), which prices do not.
+INLINE_MATH = r"(?<![\\$\w])\$(?![\s$])((?!\d)[^$\n]+?|\d[^$\n]*?[\\^_{}=][^$\n]*?)(?<![\s\\])\$(?![\w$])"
 INLINE_MATH_AT = re.compile(INLINE_MATH)
 DISPLAY_MATH_ONE_LINE = re.compile(r"^\$\$(?P<body>[^\n]+?)\$\$[ \t]*$")
 DISPLAY_MATH_FENCE = re.compile(r"^\$\$[ \t]*$")
@@ -232,7 +233,8 @@ def _parser(links=True):
     if not links:
         md.disable(["link", "image", "reference"])
     md.inline.ruler.before("emphasis", "math_inline", _math_inline_rule)
-    md.block.ruler.before("paragraph", "math_block", _math_block_rule)
+    # A formula may follow a line of text directly (no blank line between), as it usually does in answers.
+    md.block.ruler.before("paragraph", "math_block", _math_block_rule, {"alt": ["paragraph"]})
     md.add_render_rule(
         "math_inline", lambda self, tokens, idx, options, env: env["math"].render(tokens[idx].content, False)
     )

@@ -97,9 +97,10 @@ TEMPLATES = [
 ]
 
 # SQLite in the project folder unless DATABASE_URL says otherwise (postgres://user@host:5432/name).
+# An empty DATABASE_URL (`DATABASE_URL= make test`) means the default too.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )

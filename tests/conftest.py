@@ -1,18 +1,18 @@
 import os
-from datetime import timedelta
 
 import hypothesis
 import pytest
 from django.core.cache import cache
 
-# Hypothesis (tests/fuzz/): every example must answer within a second. The default profile keeps the
-# suite fast; CI may ask for more with HYPOTHESIS_PROFILE=ci. Function-scoped fixtures (the database,
+# Hypothesis (tests/fuzz/): no deadline, because timings belong in bench/ and a loaded CI machine made a
+# one-second deadline fail at random; bounded work is asserted by the budgets themselves (bank.rendering,
+# practice.limits). The default profile keeps the suite fast; CI may ask for more with HYPOTHESIS_PROFILE=ci. Function-scoped fixtures (the database,
 # a signed-in client) are shared by the examples of one test; each example that writes rolls back.
 hypothesis.settings.register_profile(
     "default",
     max_examples=40,
-    deadline=timedelta(milliseconds=1000),
-    suppress_health_check=[hypothesis.HealthCheck.function_scoped_fixture],
+    deadline=None,
+    suppress_health_check=[hypothesis.HealthCheck.function_scoped_fixture, hypothesis.HealthCheck.too_slow],
     print_blob=True,
 )
 _default = hypothesis.settings.get_profile("default")

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.core import validators
 
 from practice.accounts.selectors import account_for_login, is_unconfirmed, normalise_email
 
@@ -20,7 +21,10 @@ class LoginForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         field = self.fields["username"]
         field.label = "Email"
+        # Set after the field is built, so its length check is added by hand. It runs before
+        # authenticate(), whose lockout records (django-axes) keep at most 255 characters.
         field.max_length = 254
+        field.validators.append(validators.MaxLengthValidator(254))
         field.widget.attrs.update({"autocomplete": "email", "maxlength": 254, "inputmode": "email"})
 
     def get_invalid_login_error(self):

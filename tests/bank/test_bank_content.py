@@ -139,3 +139,36 @@ def test_study_paths_cover_both_seed_readers_and_name_real_questions():
     for path in PATHS:
         assert set(path.questions) <= slugs, path.slug
         assert len(path.introduction.split()) >= 60
+
+
+# LaTeX that a reader would see as source text if a formula were not converted to MathML.
+RAW_LATEX = re.compile(
+    r"\\(?:times|frac|tfrac|approx|text|cdot|sqrt|lambda|rho|sigma|mu|div)\b|\{,\}|[\^_]\{"
+)
+
+
+def _markdown_texts(question):
+    yield question.prompt
+    yield question.why_asked
+    yield question.trap
+    yield question.thirty_second
+    yield from question.key_points
+    yield from question.red_flags
+    for follow_up in question.follow_ups:
+        yield follow_up.question
+        yield follow_up.answer
+    for answer in question.answers:
+        yield answer.body
+    for choice in question.choices:
+        yield choice.explanation
+
+
+@pytest.mark.parametrize("question", [q for q in QUESTIONS if "$" in str(q)], ids=lambda q: q.slug)
+def test_every_formula_is_shown_as_mathematics_never_as_latex_source(question):
+    shown = [
+        html_to_text(render_markdown(text))
+        for text in _markdown_texts(question)
+        if "\\" in text or "{" in text
+    ]
+
+    assert [RAW_LATEX.findall(text) for text in shown if RAW_LATEX.search(text)] == []

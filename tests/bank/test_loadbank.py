@@ -103,6 +103,23 @@ def test_a_second_run_changes_nothing(bank_dir, capsys):
     assert Question.objects.get().updated_at == before
 
 
+def test_a_second_run_stores_a_fresh_rendering_where_the_pipeline_changed(bank_dir, capsys):
+    _load(bank_dir, capsys)
+    # As if the text had been saved by an older Markdown pipeline.
+    Question.objects.update(prompt_html="<p>old rendering</p>")
+    SampleAnswer.objects.update(body_html="<p>old rendering</p>")
+    before = Question.objects.get().updated_at
+
+    out = _load(bank_dir, capsys)
+
+    assert "questions: 0 created, 0 updated, 1 unchanged" in out
+    question = Question.objects.get()
+    assert question.prompt_html == "<p>Pick one.</p>"
+    assert question.answers.get().body_html not in {"", "<p>old rendering</p>"}
+    assert question.updated_at == before
+    assert question.history.count() == 1
+
+
 def test_an_edited_file_updates_the_question_in_place(bank_dir, capsys):
     _load(bank_dir, capsys)
     choice_ids = list(Choice.objects.values_list("id", flat=True))

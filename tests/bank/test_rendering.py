@@ -29,6 +29,26 @@ def test_it_leaves_dollar_amounts_alone():
     assert "$180K to $50K" in html
 
 
+def test_it_renders_a_formula_that_opens_with_a_number():
+    html = render_markdown(
+        r"Sizing: $14 \times 25 = 350$ GPU-hours, or $207{,}000 / 12.5 \approx 16{,}600$ s."
+    )
+    assert html.count("<math") == 2
+    assert "\\times" not in html and "{,}" not in html
+
+
+def test_it_leaves_two_prices_with_nothing_mathematical_between_them_alone():
+    html = render_markdown("Plans cost $5 and $10 a month; a $5 = $10 mix-up is a typo.")
+    assert "<math" not in html
+
+
+def test_it_renders_display_math_that_directly_follows_a_line_of_text():
+    html = render_markdown("The minimum is\n$$\nN = \\frac{10}{4}\n$$\nHeadroom comes next.")
+    assert '<math display="block">' in html
+    assert "$$" not in html
+    assert "<p>Headroom comes next.</p>" in html
+
+
 def test_it_leaves_math_inside_code_as_code():
     html = render_markdown("Write `$x$` literally.\n\n```\ncost = $y$\n```")
     assert "<math" not in html

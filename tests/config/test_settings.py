@@ -21,7 +21,8 @@ from django.conf import settings
 from django.templatetags.static import static
 django.setup()
 names = ["DEBUG", "SECRET_KEY", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SESSION_COOKIE_SECURE",
-         "CSRF_COOKIE_SECURE", "SECURE_PROXY_SSL_HEADER", "STORAGES", "CACHES", "CONTENT_SECURITY_POLICY"]
+         "CSRF_COOKIE_SECURE", "SECURE_PROXY_SSL_HEADER", "STORAGES", "CACHES", "CONTENT_SECURITY_POLICY",
+         "DATABASES"]
 values = {name: getattr(settings, name, None) for name in names}
 values["CONTENT_SECURITY_POLICY"] = sorted(values["CONTENT_SECURITY_POLICY"]["DIRECTIVES"])
 try:
@@ -179,3 +180,10 @@ def test_the_cache_is_redis_when_redis_url_is_set_and_memory_otherwise(tmp_path)
     redis = _settings(tmp_path, REDIS_URL="redis://127.0.0.1:6379/4")["CACHES"]["default"]
     assert redis["BACKEND"] == "config.cache.ForgivingRedisCache"
     assert redis["LOCATION"] == "redis://127.0.0.1:6379/4"
+
+
+def test_an_empty_database_url_means_the_sqlite_file_in_the_project_folder(tmp_path):
+    database = _settings(tmp_path, DATABASE_URL=" ")["DATABASES"]["default"]
+
+    assert database["ENGINE"] == "django.db.backends.sqlite3"
+    assert database["NAME"] == str(ROOT / "db.sqlite3")

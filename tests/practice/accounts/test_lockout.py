@@ -89,3 +89,13 @@ def test_a_new_password_from_a_reset_link_lifts_the_lock(client, owner):
 @pytest.mark.parametrize("typed", ["owner@example.com", "Owner@Example.com", "owner"])
 def test_log_in_takes_the_email_address_or_an_older_accounts_username(client, owner, typed):
     assert _log_in(client, PASSWORD, username=typed)["Location"] == "/practice/"
+
+
+def test_an_overlong_address_is_refused_by_the_form_before_it_reaches_the_lockout_records(client, owner):
+    # django-axes stores the typed username in a 255-character column: PostgreSQL refused a longer one
+    # with a DataError (a 500). The form now stops it first, and the lockout still counts real failures.
+    response = _log_in(client, "wrong password", username="a" * 300 + "@example.com")
+
+    assert response.status_code == 400
+    assert "at most 254 characters" in response.content.decode()
+    assert _fail(client, 4) == [400] * 4
