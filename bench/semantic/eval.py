@@ -398,6 +398,8 @@ def main(only=None):
             f"| {cost.get('cpu_ms', float('nan')):.0f} / {cost.get('latency_ms', float('nan')):.0f} "
             f"| {cost.get('rss_mb', float('nan')):.0f} | {dup} | {mrr} |"
         )
+    print("\nAt the thresholds shipped in bank/semantic/hints.py:")
+    print("\n".join(shipped_rows) or "- (the shipped candidates were not run)")
     print(
         f"\nSearch, mean reciprocal rank over {len(queries)} paraphrased queries: full text alone {mrr_full_text:.2f}"
     )
