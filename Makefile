@@ -28,7 +28,17 @@ $(SEMANTIC_STAMP): pyproject.toml | $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[dev,semantic]"
 	touch $(SEMANTIC_STAMP)
 
-install: $(EXTRAS)
+# axe-core for the accessibility browser test (package.json pins it; node_modules is not committed).
+NODE_STAMP := $(if $(wildcard package.json),node_modules/.installed)
+
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+		echo "npm not found: the accessibility browser test will skip here (CI fails without axe-core)."; \
+	fi
+
+install: $(EXTRAS) $(NODE_STAMP)
 
 ## Set everything up and serve the site on http://127.0.0.1:8000 (SQLite unless DATABASE_URL is set).
 run: $(EXTRAS)
@@ -66,10 +76,10 @@ restore: $(STAMP)
 	$(BIN)/python manage.py restore "$(FILE)"
 
 ## The test suite. Browser tests run too when Chromium is installed (they skip, saying why, when not).
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
-test-browser: $(STAMP)
+test-browser: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest -m browser
 
 lint: $(STAMP)

@@ -12,13 +12,20 @@ from access import public
 from bank import selectors
 from bank.selectors import FACET_FIELDS
 
+# Every filter answer says how to ask for several values, the question readers of a 400 most often have.
+MULTIPLE_VALUES_HINT = (
+    "Every filter but q takes several values, meaning any of them: ?company=netflix&company=uber."
+)
+
 
 def _bad_request(errors):
     problems = [{"parameter": name, "message": message} for name, message in errors.items()]
-    return JsonResponse(
-        {"error": "; ".join(f"{p['parameter']}: {p['message']}" for p in problems), "problems": problems},
-        status=400,
-    )
+    filters = set(FACET_FIELDS) | set(selectors.LIST_FILTERS)
+    body = {"error": "; ".join(f"{p['parameter']}: {p['message']}" for p in problems), "problems": problems}
+    if filters & set(errors):
+        body["hint"] = MULTIPLE_VALUES_HINT
+        body["error"] = f"{body['error']} ({MULTIPLE_VALUES_HINT})"
+    return JsonResponse(body, status=400)
 
 
 def _absolute(request, path):

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 
@@ -51,6 +51,10 @@ class ListRefinement:
 DEFAULT_SORT = "title"
 SORTS = {DEFAULT_SORT: ListSort(DEFAULT_SORT, "Title", lambda queryset, params: queryset)}
 LIST_FILTERS = {}
+DIFFICULTY_ORDER = Case(
+    *(When(difficulty=value, then=Value(rank)) for rank, value in enumerate(Difficulty.values)),
+    output_field=IntegerField(),
+)
 
 
 def register_sort(name, label, apply):
@@ -59,6 +63,13 @@ def register_sort(name, label, apply):
 
 def register_list_filter(name, label, choices, apply, replaces=()):
     LIST_FILTERS[name] = ListRefinement(name, label, dict(choices), apply, tuple(replaces))
+
+
+# The bank's own sorts beside the title: easy first, and the newest questions first.
+register_sort(
+    "difficulty", "Difficulty", lambda queryset, params: queryset.order_by(DIFFICULTY_ORDER, "title", "id")
+)
+register_sort("newest", "Newest", lambda queryset, params: queryset.order_by("-created_at", "title", "id"))
 
 
 def _getlist(params, name):
@@ -106,6 +117,10 @@ class Facet:
     name: str
     label: str
     options: list[FacetOption]
+
+    @property
+    def chosen_count(self):
+        return sum(option.selected for option in self.options)
 
 
 @dataclass

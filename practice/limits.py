@@ -7,6 +7,17 @@ MAX_ANSWER_LENGTH = 20_000
 MAX_NOTE_LENGTH = 5_000
 # Time counted for one answer; a longer gap is a reader who walked away.
 MAX_SECONDS_ON_ANSWER = 6 * 60 * 60
+# The study plan: the reader's daily time budget, in minutes.
+MIN_MINUTES_PER_DAY = 0
+MAX_MINUTES_PER_DAY = 480
+DEFAULT_MINUTES_PER_DAY = 30
+# FSRS desired retention: the chance of recalling a question when it comes back. Below 0.70 the gaps
+# grow long enough to forget most of the bank; above 0.97 the reviews multiply for little gain.
+MIN_RETENTION = 0.70
+MAX_RETENTION = 0.97
+DEFAULT_RETENTION = 0.9
+# A practise-page draft saved as it is typed: the same length as an answer.
+MAX_DRAFT_LENGTH = MAX_ANSWER_LENGTH
 # A readiness quiz.
 MAX_QUIZ_QUESTIONS = 20
 # A mock interview.
@@ -35,6 +46,7 @@ def as_context():
 RATE_LIMITS = {
     "preview": {"reader": "120/m", "address": "1200/m"},
     "autosave": {"reader": "120/m", "address": "1200/m"},
+    "draft": {"reader": "120/m", "address": "1200/m"},
     "signup": {"address": "30/h", "email": "5/h"},
     "password_reset": {"address": "30/h", "email": "5/h"},
 }

@@ -12,16 +12,6 @@ def _without(params, *names):
 
 
 @register.simple_tag
-def facet_query(params, name, value, selected):
-    """Query string that selects `value` for facet `name`, or clears it when it is already selected."""
-    query = _without(params, name, "page")
-    if not selected:
-        query[name] = value
-    encoded = query.urlencode()
-    return f"?{encoded}" if encoded else "?"
-
-
-@register.simple_tag
 def without_filter(params, name):
     encoded = _without(params, name, "page").urlencode()
     return f"?{encoded}" if encoded else "?"

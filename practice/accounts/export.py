@@ -1,4 +1,4 @@
-"""A reader's own data, whole, for download (JSON and CSV): account, settings, attempts, notes,
+"""A reader's own data, whole, for download (JSON and CSV): account, settings, attempts, drafts, notes,
 bookmarks, review state, quizzes, mock interviews, suggestions and "I was asked this" reports."""
 
 from django.db.models import Prefetch
@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 from bank.models import Question
 from practice.community.models import AskedReport, Suggestion
 from practice.mocks.models import MockInterview, MockSlot
-from practice.study.models import Attempt, Bookmark, Note, Quiz, ReaderProfile, ReviewCard
+from practice.study.models import Attempt, Bookmark, Draft, Note, Quiz, ReaderProfile, ReviewCard
 
 CSV_HEADER = [
     "record",
@@ -41,7 +41,8 @@ def export_data(user):
         "settings": {
             "interview_date": profile.interview_date.isoformat()
             if profile and profile.interview_date
-            else None
+            else None,
+            **_plan_settings(profile),
         },
         "attempts": [
             {
@@ -66,6 +67,10 @@ def export_data(user):
         "notes": [
             {"question": note.question.slug, "text": note.text, "updated_at": note.updated_at.isoformat()}
             for note in Note.objects.filter(user=user).select_related("question")
+        ],
+        "drafts": [
+            {"question": draft.question.slug, "text": draft.text, "saved_at": draft.saved_at.isoformat()}
+            for draft in Draft.objects.filter(user=user).exclude(text="").select_related("question")
         ],
         "bookmarks": [
             {"question": bookmark.question.slug, "created_at": bookmark.created_at.isoformat()}
@@ -148,6 +153,17 @@ def export_data(user):
     }
 
 
+def _plan_settings(profile):
+    if profile is None:
+        return {"target": None, "minutes_per_day": None, "desired_retention": None}
+    target = profile.target_role or profile.target_company or profile.target_path
+    return {
+        "target": f"{type(target).__name__.lower()}: {target.slug}" if target else None,
+        "minutes_per_day": profile.minutes_per_day,
+        "desired_retention": profile.desired_retention,
+    }
+
+
 def _question_slugs(user):
     """{question id: slug} for every question in the reader's quizzes (one query)."""
     ids = {pk for ids in Quiz.objects.filter(user=user).values_list("question_ids", flat=True) for pk in ids}
@@ -183,6 +199,8 @@ def export_rows(user):
         }
     for note in Note.objects.filter(user=user).select_related("question"):
         yield _row("note", note.question, note.updated_at, text=note.text)
+    for draft in Draft.objects.filter(user=user).exclude(text="").select_related("question"):
+        yield _row("draft", draft.question, draft.saved_at, text=draft.text)
     for bookmark in Bookmark.objects.filter(user=user).select_related("question"):
         yield _row("bookmark", bookmark.question, bookmark.created_at)
     for card in ReviewCard.objects.filter(user=user).select_related("question"):

@@ -30,11 +30,19 @@ class MockSetupForm(forms.Form):
     count = forms.IntegerField(
         min_value=1, max_value=MAX_MOCK_QUESTIONS, initial=3, label="Number of questions"
     )
-    timing = forms.ChoiceField(
-        choices=[("per_question", "minutes per question"), ("total", "minutes in total")],
-        initial="per_question",
-    )
+    # One control on the page, read as a sentence: "Time limit: [8] minutes [per question]".
     minutes = forms.IntegerField(min_value=1, max_value=MAX_MOCK_MINUTES, initial=8, label="Minutes")
+    timing = forms.ChoiceField(
+        choices=[("per_question", "per question"), ("total", "in total")],
+        initial="per_question",
+        label="Counted",
+    )
+    include_behavioural = forms.BooleanField(
+        required=False,
+        label="Include behavioural questions",
+        widget=forms.CheckboxInput(attrs={"aria-describedby": "behavioural-help"}),
+        help_text="Off: a technical mock draws only concept, scenario and design questions.",
+    )
     accept_fewer = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def time_limit_seconds(self, question_count):

@@ -10,6 +10,8 @@ from practice.study.selectors import average_coverage, least_recent_first
 
 # A mock is answered in writing, so it never draws multiple choice.
 WRITTEN_KINDS = tuple(kind for kind in Kind.values if kind != Kind.MULTIPLE_CHOICE)
+# What a mock draws when no kind is named: technical questions only; behavioural ones only when asked.
+TECHNICAL_KINDS = tuple(kind for kind in WRITTEN_KINDS if kind != Kind.BEHAVIOURAL)
 
 
 def get_mock_for_user(mock_id, user):
@@ -32,8 +34,9 @@ def slots_for_navigation(mock):
 
 def candidate_questions(user, *, kinds=(), topics=(), roles=(), companies=(), difficulties=()):
     """Published questions for a mock, through the bank's filters: never-answered first, then the least
-    recently answered, shuffled within. Multiple choice is never drawn."""
-    kinds = [kind for kind in (kinds or WRITTEN_KINDS) if kind in WRITTEN_KINDS]
+    recently answered, shuffled within. Multiple choice is never drawn; behavioural questions only when
+    `kinds` names them."""
+    kinds = [kind for kind in (kinds or TECHNICAL_KINDS) if kind in WRITTEN_KINDS]
     params = filter_params(
         kind=kinds,
         topic=list(topics),

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from access import reader_owned
 from practice.http import posted_data, rate_limited, whole_number
@@ -73,6 +73,9 @@ def mock_new(request):
                     roles=[data["role"].slug] if data["role"] else [],
                     companies=[data["company"].slug] if data["company"] else [],
                     difficulties=data["difficulties"],
+                    kinds=selectors.WRITTEN_KINDS
+                    if data["include_behavioural"]
+                    else selectors.TECHNICAL_KINDS,
                 )[:wanted]
             )
             if questions and len(questions) < wanted and not data["accept_fewer"]:
@@ -88,6 +91,7 @@ def mock_new(request):
                         "company": data["company"].slug if data["company"] else "",
                         "topics": [topic.slug for topic in data["topics"]],
                         "difficulties": data["difficulties"],
+                        "behavioural": data["include_behavioural"],
                     },
                 )
     return render(
@@ -173,9 +177,8 @@ def mock_question(request, mock_id, position):
 
 def _after_save(request, mock, position, now):
     """Where the reader goes after a save: finish, or another question (the time so far is charged)."""
-    if "finish" in request.POST:
-        services.mock_finish(mock=mock, now=now)
-        return redirect("mock:summary", mock_id=mock.pk)
+    if "finish" in request.POST:  # saved; the reader confirms on the next page (no JavaScript needed)
+        return redirect("mock:finish", mock_id=mock.pk)
     count = selectors.slot_count(mock)
     go = whole_number(request.POST.get("go"), maximum=count)
     if "previous" in request.POST and position > 1:
@@ -261,11 +264,29 @@ def mock_autosave(request, mock_id, position):
 
 
 @reader_owned
-@require_POST
+@require_http_methods(["GET", "POST"])
 def mock_finish(request, mock_id):
+    """GET asks "finish now?" (what is answered, flagged, the time left); POST finishes."""
+    now = timezone.now()
     mock = selectors.get_mock_for_user(mock_id, request.user)
-    services.mock_finish(mock=mock)
-    return redirect("mock:summary", mock_id=mock.pk)
+    mock, _ = _close_if_expired(mock, now)
+    if mock.finished_at:
+        return redirect("mock:summary", mock_id=mock.pk)
+    if request.method == "POST":
+        services.mock_finish(mock=mock, now=now)
+        return redirect("mock:summary", mock_id=mock.pk)
+    slots = selectors.slots_for_navigation(mock)
+    return render(
+        request,
+        "practice/mock_finish.html",
+        {
+            "mock": mock,
+            "count": len(slots),
+            "answered": sum(1 for slot in slots if slot.answer.strip()),
+            "flagged": [slot.position for slot in slots if slot.flagged],
+            "seconds_left": mock.seconds_left(now),
+        },
+    )
 
 
 @reader_owned

@@ -4,8 +4,20 @@ from django import forms
 from django.core import signing
 from django.utils import timezone
 
-from bank.models import Difficulty, Topic
-from practice.limits import MAX_ANSWER_LENGTH, MAX_NOTE_LENGTH, MAX_QUIZ_QUESTIONS, MAX_SECONDS_ON_ANSWER
+from bank.models import Company, CompanySource, Difficulty, Role, StudyPath, Topic
+from practice.limits import (
+    DEFAULT_RETENTION,
+    MAX_ANSWER_LENGTH,
+    MAX_DRAFT_LENGTH,
+    MAX_MINUTES_PER_DAY,
+    MAX_NOTE_LENGTH,
+    MAX_QUIZ_QUESTIONS,
+    MAX_RETENTION,
+    MAX_SECONDS_ON_ANSWER,
+    MIN_MINUTES_PER_DAY,
+    MIN_RETENTION,
+)
+from practice.study import plan
 from practice.study.models import GRADE_MEANINGS, Grade
 
 STARTED_SALT = "practice.started"
@@ -35,6 +47,8 @@ class TimedAnswerForm(forms.Form):
 
 
 class AnswerForm(TimedAnswerForm):
+    # The practise page's newest draft revision, set by draft.js when the answer is submitted.
+    draft_revision = forms.CharField(required=False, widget=forms.HiddenInput(attrs={"id": "draft-revision"}))
     answer = forms.CharField(
         required=False,
         max_length=MAX_ANSWER_LENGTH,
@@ -42,6 +56,11 @@ class AnswerForm(TimedAnswerForm):
         widget=forms.Textarea(attrs={"rows": 14, "aria-describedby": "answer-help"}),
         label="Your answer",
     )
+
+    def clean_draft_revision(self):
+        """A whole number, or 0 (no JavaScript, or anything else): it only orders late draft saves."""
+        value = self.cleaned_data["draft_revision"].strip()
+        return int(value) if value.isdigit() and len(value) <= 18 else 0
 
 
 class ChoiceAnswerForm(TimedAnswerForm):
@@ -99,18 +118,94 @@ class NoteForm(forms.Form):
 
 
 class SettingsForm(forms.Form):
+    """The interview date and the study plan around it: a target, a daily time budget, the retention."""
+
     interview_date = forms.DateField(
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        # <input type="date"> takes only ISO dates; the locale's format would show an empty box and
+        # clear the date at the next save.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         label="Interview date",
-        help_text="Every question you have reviewed comes back at least once before this day.",
+        help_text=(
+            "Every question you reviewed before the last week comes back once during that week, spread over"
+            " its days rather than piled onto the eve."
+        ),
     )
+    target = forms.ChoiceField(
+        required=False,
+        label="What to cover",
+        help_text="The plan spreads the questions of this target over the days before your interview.",
+    )
+    minutes_per_day = forms.IntegerField(
+        required=False,
+        min_value=MIN_MINUTES_PER_DAY,
+        max_value=MAX_MINUTES_PER_DAY,
+        label="Minutes a day",
+        help_text=(
+            f"Your daily time budget. The plan counts about {plan.MINUTES_PER_NEW_QUESTION} minutes for a"
+            f" new question and {plan.MINUTES_PER_REVIEW} for a review."
+        ),
+    )
+    desired_retention = forms.FloatField(
+        required=False,
+        min_value=MIN_RETENTION,
+        max_value=MAX_RETENTION,
+        widget=forms.NumberInput(attrs={"step": "0.01"}),
+        label="Desired retention",
+        help_text=(
+            "The chance you want of still knowing an answer when it comes back: higher means shorter gaps and"
+            f" more reviews. {DEFAULT_RETENTION} suits most."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].choices = [
+            ("", "The whole bank"),
+            ("Roles", [(f"role:{slug}", name) for slug, name in Role.objects.values_list("slug", "name")]),
+            (
+                "Companies",
+                [
+                    (f"company:{slug}", name)
+                    for slug, name in Company.objects.filter(source=CompanySource.BANK).values_list(
+                        "slug", "name"
+                    )
+                ],
+            ),
+            (
+                "Study paths",
+                [(f"path:{slug}", title) for slug, title in StudyPath.objects.values_list("slug", "title")],
+            ),
+        ]
 
     def clean_interview_date(self):
         value = self.cleaned_data["interview_date"]
         if value and value < timezone.localdate():
             raise forms.ValidationError("Pick today or a day ahead.")
         return value
+
+    def clean_target(self):
+        """ "role:slug" -> {"role": Role}; blank -> {} (the whole bank)."""
+        value = self.cleaned_data["target"]
+        if not value:
+            return {}
+        kind, _, slug = value.partition(":")
+        model = {"role": Role, "company": Company, "path": StudyPath}[kind]
+        found = model.objects.filter(slug=slug).first()
+        if found is None:
+            raise forms.ValidationError("That target no longer exists; choose another.")
+        return {kind: found}
+
+
+def target_choice(profile):
+    """The form's value for the profile's current target."""
+    if profile.target_role_id:
+        return f"role:{profile.target_role.slug}"
+    if profile.target_company_id:
+        return f"company:{profile.target_company.slug}"
+    if profile.target_path_id:
+        return f"path:{profile.target_path.slug}"
+    return ""
 
 
 class QuizForm(forms.Form):
@@ -121,3 +216,10 @@ class QuizForm(forms.Form):
     count = forms.IntegerField(
         min_value=1, max_value=MAX_QUIZ_QUESTIONS, initial=6, label="Number of questions"
     )
+
+
+class DraftForm(forms.Form):
+    """One autosave of the practise page's answer. The revision orders saves: older text never replaces newer."""
+
+    answer = forms.CharField(required=False, max_length=MAX_DRAFT_LENGTH, strip=False)
+    revision = forms.IntegerField(min_value=1, max_value=2**62)

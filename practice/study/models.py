@@ -3,8 +3,9 @@
 from django.conf import settings
 from django.db import models
 
-from bank.models import Choice, Question
+from bank.models import Choice, Company, Question, Role, StudyPath
 from bank.rendering import render_markdown
+from practice.limits import DEFAULT_MINUTES_PER_DAY, DEFAULT_RETENTION
 
 
 class Grade(models.IntegerChoices):
@@ -145,13 +146,46 @@ class Note(models.Model):
 
 
 class ReaderProfile(models.Model):
+    """A reader's settings: the interview date and the study plan around it (target, time, retention)."""
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reader_profile"
     )
     interview_date = models.DateField(null=True, blank=True)
+    # The plan's target: at most one of the three (the form offers one choice); none means the whole bank.
+    target_role = models.ForeignKey(Role, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    target_company = models.ForeignKey(
+        Company, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    target_path = models.ForeignKey(
+        StudyPath, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    minutes_per_day = models.PositiveSmallIntegerField(
+        default=DEFAULT_MINUTES_PER_DAY, help_text="The reader's daily time budget for the plan."
+    )
+    desired_retention = models.FloatField(
+        default=DEFAULT_RETENTION, help_text="FSRS: the chance of recalling a question when it comes back."
+    )
 
     def __str__(self):
         return f"Settings of {self.user}"
+
+
+class Draft(models.Model):
+    """The answer a reader is typing on the practise page, saved as they type; gone once submitted."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="drafts")
+    text = models.TextField(blank=True)
+    # Orders the saves of the browser(s): a save with a revision not above the stored one is refused.
+    revision = models.BigIntegerField(default=0)
+    saved_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "question"], name="one_draft_per_question")]
+
+    def __str__(self):
+        return f"{self.user}'s draft on {self.question}"
 
 
 class Quiz(models.Model):

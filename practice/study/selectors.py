@@ -13,7 +13,8 @@ from bank.models import Kind, Question, published_filter
 from bank.selectors import filtered_questions
 from bank.selectors import get_published_question as get_published_question
 from bank.semantic.hints import hint_mode, key_point_hints
-from practice.study.models import Attempt, Bookmark, Grade, Note, Quiz, ReaderProfile, ReviewCard
+from practice.study import plan
+from practice.study.models import Attempt, Bookmark, Draft, Grade, Note, Quiz, ReaderProfile, ReviewCard
 from practice.study.scheduling import start_of_day
 
 HISTORY_DAYS = 90
@@ -210,8 +211,12 @@ def calibration(user):
     ]
 
 
+# A topic where every answer was "Nailed it" needs no more work: "Where to work next" leaves it out.
+WEAK_BELOW = Grade.NAILED
+
+
 def weakest_topics(stats, limit=3):
-    graded = [item for item in stats if item.average_grade is not None]
+    graded = [item for item in stats if item.average_grade is not None and item.average_grade < WEAK_BELOW]
     return sorted(graded, key=lambda item: (item.average_grade, item.average_coverage or 0))[:limit]
 
 
@@ -320,3 +325,134 @@ def hint_agreement(user, months=12):
         entry[2] += len(hinted & covered)
         entry[3] += len(covered - hinted)
     return [(month, *by_month[month]) for month in sorted(by_month)]
+
+
+# The study plan (arithmetic in practice.study.plan) and the practise page's draft.
+
+
+def plan_settings(user):
+    """The reader's settings with the plan's target loaded; an unsaved default when they have none yet."""
+    profile = (
+        ReaderProfile.objects.select_related("target_role", "target_company", "target_path")
+        .filter(user=user)
+        .first()
+    )
+    return profile or ReaderProfile(user=user)
+
+
+def target_questions(profile):
+    """The published questions of the reader's target: a role, a company, a study path, or the whole bank."""
+    questions = Question.objects.published()
+    if profile.target_role_id:
+        return questions.filter(roles=profile.target_role_id)
+    if profile.target_company_id:
+        return questions.filter(companies=profile.target_company_id)
+    if profile.target_path_id:
+        return questions.filter(path_steps__path=profile.target_path_id)
+    return questions
+
+
+def target_name(profile):
+    if profile.target_role_id:
+        return f"the {profile.target_role.name} role"
+    if profile.target_company_id:
+        return f"questions asked at {profile.target_company.name}"
+    if profile.target_path_id:
+        return f"the study path “{profile.target_path.title}”"
+    return "the whole bank"
+
+
+def _card_rows(user):
+    """(question id, due, last reviewed, last grade, stability) of the reader's published cards: one query."""
+    return [
+        (question_id, due, reviewed, grade, (fsrs_card or {}).get("stability"))
+        for question_id, due, reviewed, grade, fsrs_card in ReviewCard.objects.filter(
+            published_filter("question__"), user=user
+        ).values_list("question_id", "due", "last_reviewed_at", "last_grade", "fsrs_card")
+    ]
+
+
+def _due_day(due, reviewed, today_starts):
+    """The local day a card comes back; one reviewed today waits until tomorrow (as the queue does)."""
+    day = timezone.localtime(due).date()
+    if reviewed >= today_starts:
+        day = max(day, today_starts.date() + timedelta(days=1))
+    return day
+
+
+def due_dates(user, now=None):
+    """The local date each of the reader's published review cards comes back."""
+    today_starts = start_of_day(now or timezone.now())
+    return [_due_day(due, reviewed, today_starts) for _, due, reviewed, _, _ in _card_rows(user)]
+
+
+def get_question_for_draft(slug):
+    """A published question by slug, only what a draft save needs (one query), or 404."""
+    return get_object_or_404(Question.objects.published().only("pk", "slug", "kind"), slug=slug)
+
+
+def draft_for(user, question):
+    """The reader's own saved draft of an answer to `question`, or None."""
+    return Draft.objects.filter(user=user, question=question).first()
+
+
+@dataclass
+class StudyPlan:
+    settings: ReaderProfile
+    target: str  # "the MLOps engineer role", "the whole bank"...
+    coverage: plan.Coverage
+    today: plan.DayPlan
+    forecast: list  # [(date, reviews due)], FORECAST_DAYS long
+
+    @property
+    def forecast_total(self):
+        return sum(count for _, count in self.forecast)
+
+    @property
+    def next_review_day(self):
+        return next((day for day, count in self.forecast if count), None)
+
+
+def study_plan(user, now=None):
+    """Everything the dashboard's plan shows: days left, coverage of the target, today's plan, forecast."""
+    now = now or timezone.now()
+    today_starts = start_of_day(now)
+    today = today_starts.date()
+    settings = plan_settings(user)
+    target_ids = set(target_questions(settings).values_list("pk", flat=True))
+    rows = _card_rows(user)
+    in_target = [
+        (grade, stability) for question_id, _, _, grade, stability in rows if question_id in target_ids
+    ]
+    coverage = plan.Coverage(
+        total=len(target_ids),
+        practised=len(in_target),
+        solid=sum(plan.is_solid(grade, stability) for grade, stability in in_target),
+    )
+    due_now = sum(1 for _, due, reviewed, _, _ in rows if due <= now and reviewed < today_starts)
+    return StudyPlan(
+        settings=settings,
+        target=target_name(settings),
+        coverage=coverage,
+        today=plan.day_plan(
+            today=today,
+            interview_date=settings.interview_date,
+            coverage=coverage,
+            reviews=due_now,
+            minutes_per_day=settings.minutes_per_day,
+        ),
+        forecast=plan.forecast(
+            [_due_day(due, reviewed, today_starts) for _, due, reviewed, _, _ in rows], today
+        ),
+    )
+
+
+def next_new_question(user, profile):
+    """A question of the target the reader has never graded (the plan's "start" link), or None."""
+    return (
+        target_questions(profile)
+        .exclude(review_cards__user=user)
+        .order_by(*(["path_steps__position"] if profile.target_path_id else []), "pk")
+        .values_list("slug", flat=True)
+        .first()
+    )

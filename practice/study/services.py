@@ -7,13 +7,25 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from bank.models import Kind
 from bank.selectors import filter_params, filtered_questions
-from practice.limits import MAX_ANSWER_LENGTH, MAX_NOTE_LENGTH, MAX_QUIZ_QUESTIONS, MAX_SECONDS_ON_ANSWER
+from practice.limits import (
+    MAX_ANSWER_LENGTH,
+    MAX_DRAFT_LENGTH,
+    MAX_MINUTES_PER_DAY,
+    MAX_NOTE_LENGTH,
+    MAX_QUIZ_QUESTIONS,
+    MAX_RETENTION,
+    MAX_SECONDS_ON_ANSWER,
+    MIN_MINUTES_PER_DAY,
+    MIN_RETENTION,
+)
 from practice.study import scheduling, selectors
-from practice.study.models import Attempt, Bookmark, Grade, Note, Quiz, ReaderProfile, ReviewCard
+from practice.study.models import Attempt, Bookmark, Draft, Grade, Note, Quiz, ReaderProfile, ReviewCard
 
 
 def new_token():
@@ -30,6 +42,7 @@ def attempt_submit(
     seconds_spent=0,
     source=Attempt.Source.PRACTICE,
     quiz=None,
+    draft_revision=0,
     now=None,
 ):
     """Store an answer. The same form token twice (a double click) stores one attempt and returns it.
@@ -60,6 +73,8 @@ def attempt_submit(
             )
     except IntegrityError:  # the other click stored it between our look and our insert
         return _attempt_with_token(user, token)
+    if source == Attempt.Source.PRACTICE:
+        draft_clear(user=user, question=question, revision=draft_revision, now=now)
     if question.kind == Kind.MULTIPLE_CHOICE and choice is not None:
         attempt = attempt_grade(
             attempt=attempt,
@@ -121,8 +136,11 @@ def attempt_grade(*, attempt, grade, covered_key_points, red_flags=(), hinted_ke
 
 def card_review(*, user, question, grade, now):
     card = ReviewCard.objects.select_for_update().filter(user=user, question=question).first()
-    fsrs_card, due = scheduling.review(card.fsrs_card if card else None, grade, now)
-    due = scheduling.cap_for_interview(due, selectors.interview_date(user), now)
+    settings = selectors.plan_settings(user)
+    fsrs_card, due = scheduling.review(
+        card.fsrs_card if card else None, grade, now, retention=settings.desired_retention
+    )
+    due = scheduling.cap_for_interview(due, settings.interview_date, now, spread_key=question.pk)
     if card is None:
         return ReviewCard.objects.create(
             user=user,
@@ -144,11 +162,108 @@ def interview_date_set(*, user, interview_date, now=None):
     """Save the interview date and re-plan every card around it (or back to FSRS's dates when cleared)."""
     now = now or timezone.now()
     ReaderProfile.objects.update_or_create(user=user, defaults={"interview_date": interview_date})
+    _replan_cards(user=user, interview_date=interview_date, now=now)
+
+
+def _replan_cards(*, user, interview_date, now, retention=None):
+    """Re-date every card: around the interview date, and for a new desired retention when given."""
     for card in ReviewCard.objects.select_for_update().filter(user=user):
-        due = scheduling.cap_for_interview(scheduling.scheduled_due(card.fsrs_card), interview_date, now)
-        if due != card.due:
-            card.due = due
-            card.save(update_fields=["due"])
+        fsrs_card = (
+            card.fsrs_card if retention is None else scheduling.with_retention(card.fsrs_card, retention)
+        )
+        due = scheduling.cap_for_interview(
+            scheduling.scheduled_due(fsrs_card),
+            interview_date,
+            now,
+            spread_key=card.question_id,
+            reviewed_at=card.last_reviewed_at,
+        )
+        if due != card.due or fsrs_card != card.fsrs_card:
+            card.due, card.fsrs_card = due, fsrs_card
+            card.save(update_fields=["due", "fsrs_card"])
+
+
+@transaction.atomic
+def plan_settings_save(
+    *, user, interview_date, minutes_per_day, desired_retention, role=None, company=None, path=None, now=None
+):
+    """Save the study plan's settings; a changed interview date re-plans every card around it.
+
+    The target is one of role, company or study path (or none: the whole bank). A new desired retention
+    re-times every card at once (see scheduling.with_retention).
+    """
+    if sum(item is not None for item in (role, company, path)) > 1:
+        raise ValidationError("Choose one target: a role, a company or a study path.")
+    if not MIN_MINUTES_PER_DAY <= minutes_per_day <= MAX_MINUTES_PER_DAY:
+        raise ValidationError(
+            f"Choose between {MIN_MINUTES_PER_DAY} and {MAX_MINUTES_PER_DAY} minutes a day."
+        )
+    if not MIN_RETENTION <= desired_retention <= MAX_RETENTION:
+        raise ValidationError(f"Choose a retention between {MIN_RETENTION} and {MAX_RETENTION}.")
+    now = now or timezone.now()
+    before = selectors.plan_settings(user)
+    ReaderProfile.objects.update_or_create(
+        user=user,
+        defaults={
+            "interview_date": interview_date,
+            "target_role": role,
+            "target_company": company,
+            "target_path": path,
+            "minutes_per_day": minutes_per_day,
+            "desired_retention": desired_retention,
+        },
+    )
+    retention_changed = desired_retention != before.desired_retention
+    if interview_date != before.interview_date or retention_changed:
+        _replan_cards(
+            user=user,
+            interview_date=interview_date,
+            now=now,
+            retention=desired_retention if retention_changed else None,
+        )
+
+
+def draft_save(*, user, question, text, revision, now=None):
+    """Keep the answer being typed, if `revision` is newer than the stored one.
+
+    Returns True when stored, False when a newer save is already stored (an out-of-order request).
+    One UPDATE checks the revision; the first save of a question creates the row.
+    """
+    if len(text) > MAX_DRAFT_LENGTH:
+        raise ValidationError(f"Drafts are limited to {MAX_DRAFT_LENGTH:,} characters; nothing was saved.")
+    now = now or timezone.now()
+    updated = Draft.objects.filter(user=user, question=question, revision__lt=revision).update(
+        text=text, revision=revision, saved_at=now
+    )
+    if updated:
+        return True
+    if Draft.objects.filter(user=user, question=question).exists():
+        return False
+    try:
+        with transaction.atomic():
+            Draft.objects.create(user=user, question=question, text=text, revision=revision, saved_at=now)
+    except IntegrityError:  # another tab created it between our look and our insert: order by revision
+        return draft_save(user=user, question=question, text=text, revision=revision, now=now)
+    return True
+
+
+def draft_clear(*, user, question, revision=0, now=None):
+    """Empty the draft once the answer is submitted.
+
+    With JavaScript the form sends the page's newest draft revision: the row stays, empty, holding at
+    least that revision, so a save the browser sent just before submitting (leaving the box fires one)
+    that arrives after the submit is refused as older instead of bringing the text back.
+    """
+    now = now or timezone.now()
+    floor = max(int(revision), int(now.timestamp() * 1000)) if revision else 0
+    drafts = Draft.objects.filter(user=user, question=question)
+    if drafts.update(text="", revision=Greatest("revision", Value(floor)), saved_at=now) or not floor:
+        return
+    try:
+        with transaction.atomic():
+            Draft.objects.create(user=user, question=question, text="", revision=floor, saved_at=now)
+    except IntegrityError:  # the late save created it between our update and our insert
+        drafts.update(text="", revision=Greatest("revision", Value(floor)), saved_at=now)
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ urlpatterns = [
     path("q/<slug:slug>/", views.practise, name="practise"),
     path("q/<slug:slug>/bookmark/", views.bookmark, name="bookmark"),
     path("q/<slug:slug>/note/", views.note, name="note"),
+    path("q/<slug:slug>/draft/", views.draft_save, name="draft"),
     path("preview/", views.preview, name="preview"),
     path("attempts/", views.attempt_list, name="attempts"),
     path("attempts/<int:attempt_id>/", views.attempt_detail, name="attempt"),

@@ -19,23 +19,27 @@ from bank.rendering import render_markdown
 from bank.selectors import FACET_FIELDS, facet_counts
 from practice.http import posted_data, rate_limited, safe_next_url, whole_number
 from practice.limits import MAX_ANSWER_LENGTH, RATE_LIMITS
-from practice.study import charts, selectors, services
+from practice.study import charts, plan, selectors, services
 from practice.study.forms import (
     AnswerForm,
     ChoiceAnswerForm,
+    DraftForm,
     GradeForm,
     NoteForm,
     QuizForm,
     SettingsForm,
     sign_start,
+    target_choice,
 )
 from practice.study.models import GRADE_MEANINGS, Grade
 
 
-def _answer_form(question, data=None):
+def _answer_form(question, data=None, draft=None):
     initial = {"token": services.new_token(), "started": sign_start()}
     if question.kind == Kind.MULTIPLE_CHOICE:
         return ChoiceAnswerForm(data, initial=initial, question=question)
+    if draft is not None:
+        initial["answer"] = draft.text
     return AnswerForm(data, initial=initial)
 
 
@@ -43,7 +47,8 @@ def _answer_form(question, data=None):
 def practise(request, slug):
     """Answer a question: write (or pick), then "I'm done" stores the attempt and moves to grading."""
     question = selectors.get_published_question(slug)
-    form = _answer_form(question, posted_data(request))
+    draft = selectors.draft_for(request.user, question) if question.kind != Kind.MULTIPLE_CHOICE else None
+    form = _answer_form(question, posted_data(request), draft)
     preview_html = ""
     if request.method == "POST" and form.is_valid():
         if "preview" in request.POST:
@@ -57,6 +62,7 @@ def practise(request, slug):
                     answer=form.cleaned_data.get("answer", ""),
                     choice=form.cleaned_data.get("choice"),
                     seconds_spent=form.seconds_spent(),
+                    draft_revision=form.cleaned_data.get("draft_revision", 0),
                 )
             except ValidationError as error:
                 form.add_error(None, error)
@@ -71,6 +77,7 @@ def practise(request, slug):
             "form": form,
             "preview_html": preview_html,
             "history": selectors.question_history(request.user, question, limit=5),
+            "draft": draft,
         },
         status=status,
     )
@@ -153,12 +160,31 @@ def _render_filtered(request, template, errors, **context):
 @reader_owned
 def review_queue(request):
     cards = list(selectors.review_queue(request.user)[:200])
-    return render(request, "practice/review.html", {"cards": cards, "now": timezone.now()})
+    upcoming = [] if cards else sorted(selectors.due_dates(request.user))
+    return render(
+        request,
+        "practice/review.html",
+        {
+            "cards": cards,
+            "now": timezone.now(),
+            "today": timezone.localdate(),
+            "next_review_day": upcoming[0] if upcoming else None,
+            "next_review_count": upcoming.count(upcoming[0]) if upcoming else 0,
+            "upcoming_week": sum(1 for day in upcoming if (day - timezone.localdate()).days < 7),
+        },
+    )
 
 
 @reader_owned
 def practise_next(request):
-    """Jump to a question from a filter (e.g. the weakest topic), preferring ones not tried lately."""
+    """Jump to a question from a filter (e.g. the weakest topic), preferring ones not tried lately;
+    `?plan=1`: the next question of the reader's plan target never practised (in a study path's order)."""
+    if request.GET.get("plan"):
+        slug = selectors.next_new_question(request.user, selectors.plan_settings(request.user))
+        if slug is None:
+            messages.info(request, "Every question of your plan's target is practised: keep up the reviews.")
+            return redirect("practice:dashboard")
+        return redirect("practice:practise", slug=slug)
     question = selectors.least_recent_question(request.user, request.GET)
     if question is None:
         messages.info(request, "No published questions match that filter yet.")
@@ -201,10 +227,16 @@ def dashboard(request):
     stats = selectors.topic_stats(request.user)
     calibration = selectors.calibration(request.user)
     agreement = selectors.hint_agreement(request.user)
+    study_plan = selectors.study_plan(request.user, now)
     return render(
         request,
         "practice/dashboard.html",
         {
+            "plan": study_plan,
+            "plan_rules": plan,
+            "forecast_bars": charts.column_chart(
+                [(day.isoformat(), count) for day, count in study_plan.forecast], height=100
+            ),
             "days": days,
             "day_bars": charts.column_chart([(day.isoformat(), count) for day, count in days]),
             "total_attempts_90": sum(count for _, count in days),
@@ -227,14 +259,57 @@ def dashboard(request):
 
 @reader_owned
 def reader_settings(request):
+    profile = selectors.plan_settings(request.user)
     form = SettingsForm(
-        posted_data(request), initial={"interview_date": selectors.interview_date(request.user)}
+        posted_data(request),
+        initial={
+            "interview_date": profile.interview_date,
+            "target": target_choice(profile),
+            "minutes_per_day": profile.minutes_per_day,
+            "desired_retention": profile.desired_retention,
+        },
     )
     if request.method == "POST" and form.is_valid():
-        services.interview_date_set(user=request.user, interview_date=form.cleaned_data["interview_date"])
-        messages.success(request, "Settings saved. Your review dates now fit around your interview.")
+        data = form.cleaned_data
+        services.plan_settings_save(
+            user=request.user,
+            interview_date=data["interview_date"],
+            minutes_per_day=profile.minutes_per_day
+            if data["minutes_per_day"] is None
+            else data["minutes_per_day"],
+            desired_retention=profile.desired_retention
+            if data["desired_retention"] is None
+            else round(data["desired_retention"], 2),
+            **data["target"],
+        )
+        messages.success(request, "Settings saved. Your plan and review dates now fit around your interview.")
         return redirect("practice:settings")
     return render(request, "practice/settings.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@reader_owned
+@require_POST
+@rate_limited("draft", RATE_LIMITS["draft"], what="saves", note="Your text is still in the box.", json=True)
+def draft_save(request, slug):
+    """The practise page saves the answer as it is typed; a save older than the stored one is refused (409)."""
+    question = selectors.get_question_for_draft(slug)
+    form = DraftForm(request.POST)
+    if not form.is_valid():
+        errors = " ".join(f"{name}: {message}" for name, items in form.errors.items() for message in items)
+        return JsonResponse(
+            {"error": f"{errors} Nothing was stored.", "fields": list(form.errors)}, status=400
+        )
+    stored = services.draft_save(
+        user=request.user,
+        question=question,
+        text=form.cleaned_data["answer"],
+        revision=form.cleaned_data["revision"],
+    )
+    if not stored:
+        return JsonResponse(
+            {"stored": False, "error": "A newer save of this draft is already stored."}, status=409
+        )
+    return JsonResponse({"stored": True, "revision": form.cleaned_data["revision"]})
 
 
 # The readiness quiz: multiple-choice questions drawn from a filter, one at a time, then a score.

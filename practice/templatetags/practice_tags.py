@@ -2,6 +2,7 @@ from django import template
 
 from practice.study import selectors
 from practice.study.forms import NoteForm
+from practice.study.marks import list_marks
 
 register = template.Library()
 
@@ -50,3 +51,15 @@ def hint_at(hints, index):
         return hints.hints[int(index)]
     except (AttributeError, IndexError, TypeError, ValueError):
         return None
+
+
+@register.simple_tag(takes_context=True)
+def reader_marks(context, questions):
+    """The signed-in reader's marks for a page of list rows: `{% reader_marks page.object_list as marks %}`."""
+    return list_marks(context["request"].user, [question.pk for question in questions])
+
+
+@register.filter
+def mark_of(marks, question):
+    """`marks|mark_of:question`: that row's ListMark, or None."""
+    return marks.get(question.pk) if marks else None

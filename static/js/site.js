@@ -11,18 +11,7 @@
   }
   syncFilters();
   wide.addEventListener("change", syncFilters);
-
-  // "/" focuses the search box, as on many sites; ignored while typing in a field.
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
-    var target = event.target;
-    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-    var search = document.getElementById("list-search") || document.getElementById("site-search");
-    if (search) {
-      event.preventDefault();
-      search.focus();
-    }
-  });
+  // Keyboard shortcuts ("/", j and k, 1 to 4, ?) live in keys.js.
 })();
 
 // Practice page: a timer counting up, and a live Markdown preview from the server's own pipeline.

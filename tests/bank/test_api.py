@@ -176,3 +176,15 @@ def test_the_detail_carries_the_rubric_and_where_it_was_checked(client):
         "url": "http://testserver/static/diagrams/llm-ttft-itl-request-path.svg",
         "alt": "The request path with its latency budget.",
     }
+
+
+def test_it_takes_several_values_per_filter_and_says_so_when_one_is_wrong(client, bank):
+    CompanyFactory(name="Uber", slug="uber")
+    QuestionFactory(title="Uber one", companies=[CompanyFactory(slug="uber")])
+    body = client.get("/api/questions/?company=netflix&company=uber").json()
+    assert {item["title"] for item in body["results"]} >= {"Alpha", "Uber one"}
+    wrong = client.get("/api/questions/?company=netflix&company=initech")
+    assert wrong.status_code == 400
+    assert "company=netflix&company=uber" in wrong.json()["hint"]
+    assert "takes several values" in wrong.json()["error"]
+    assert "hint" not in client.get("/api/questions/?page=abc").json()

@@ -77,7 +77,10 @@ def test_it_counts_each_filter_value_under_the_other_filters(client, bank):
     assert facets["company"] == {"netflix": 1, "uber": 1}
     # The difficulty facet ignores its own filter, so readers can switch to another value.
     assert facets["difficulty"] == {"easy": 1, "hard": 2}
-    assert 'href="?difficulty=hard&amp;company=netflix"' in response.content.decode()
+    html = response.content.decode()
+    # The filters are one GET form of checkboxes: the chosen value is ticked, the others can be added.
+    assert '<input type="checkbox" name="difficulty" value="hard" checked>' in html
+    assert '<input type="checkbox" name="company" value="netflix">' in html
 
 
 def test_it_searches_title_prompt_and_answers(client, bank):
@@ -161,3 +164,31 @@ def test_a_filtered_list_adds_one_lookup_per_filter(client, bank, django_assert_
     # reports at the company itself, so its facet drops the tag filter.)
     with django_assert_num_queries(14):
         client.get("/questions/?company=netflix&difficulty=hard")
+
+
+def test_it_takes_several_values_per_filter_meaning_any_of_them(client, bank):
+    response = client.get("/questions/?company=netflix&company=uber&difficulty=hard")
+    titles = [question.title for question in response.context["result"].page.object_list]
+    assert titles == ["Netflix hard serving", "Uber hard monitoring"]
+    html = response.content.decode()
+    assert '<input type="checkbox" name="company" value="netflix" checked>' in html
+    assert '<input type="checkbox" name="company" value="uber" checked>' in html
+    # The search box carries every chosen value, not only the last one.
+    assert html.count('<input type="hidden" name="company"') == 2
+
+
+def test_it_sorts_by_difficulty_and_by_newest(client, bank):
+    def titles(sort):
+        return [q.title for q in client.get(f"/questions/?sort={sort}").context["result"].page.object_list]
+
+    assert titles("difficulty") == ["Netflix easy serving", "Netflix hard serving", "Uber hard monitoring"]
+    assert titles("newest") == ["Uber hard monitoring", "Netflix easy serving", "Netflix hard serving"]
+    html = client.get("/questions/?sort=newest").content.decode()
+    assert 'aria-current="true" class="is-selected">Newest</a>' in html
+
+
+def test_the_filter_form_is_reachable_past_a_skip_link(client, bank):
+    html = client.get("/questions/").content.decode()
+    assert '<a class="skip-results" href="#results-heading">Skip to results</a>' in html
+    assert '<form id="list-filters" class="filter-form" method="get"' in html
+    assert html.count("<fieldset>") == 6 and "<legend" in html

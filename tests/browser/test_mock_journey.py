@@ -32,7 +32,7 @@ def test_a_timed_mock_keeps_every_saved_word_and_refuses_edits_after_the_deadlin
     page.goto("/mock/new/")
     page.get_by_label("Number of questions").fill("2")
     page.get_by_label("Minutes").fill("2")
-    page.get_by_label("Timing").select_option("total")
+    page.get_by_label("Per question or in total").select_option("total")
     page.get_by_role("button", name="Start my mock").click()
     expect(page.get_by_text("question 1 of 2")).to_be_visible()
     expect(page.locator("#countdown")).to_have_text(re.compile(r"^[12]:\d\d$"))

@@ -33,10 +33,10 @@ def test_sign_up_practise_grade_and_meet_the_question_again_when_due(desktop_pag
     page.goto(question.get_absolute_url())
     page.get_by_role("link", name="Practise this question").click()
 
-    # A visitor is asked to sign in, signs up instead (an address and a password), opens the link mailed
-    # to them, and lands back on the same question.
-    expect(page.get_by_role("heading", name="Log in")).to_be_visible()
-    page.get_by_role("link", name="Create a free account").click()
+    # A visitor is sent to sign up (log in is one click away there), gives an address and a password,
+    # opens the link mailed to them, and lands back on the same question.
+    expect(page.get_by_role("heading", name="Create your account")).to_be_visible()
+    expect(page.get_by_role("main").get_by_role("link", name="Log in")).to_be_visible()
     page.get_by_label("Email").fill("maya@example.com")
     page.get_by_label("Password").fill("a-long-Passphrase-42")
     page.get_by_role("button", name="Sign up").click()

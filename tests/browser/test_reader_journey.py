@@ -37,10 +37,15 @@ def test_a_new_reader_filters_opens_a_question_and_reveals_the_answer(desktop_pa
     page.get_by_role("link", name="Browse all questions").click()
     expect(page.get_by_role("heading", name="3 questions")).to_be_visible()
 
-    filters = page.get_by_role("navigation", name="Filters")
-    filters.get_by_role("link", name=re.compile(r"^Netflix")).click()
+    # The filters are one form of folded checkbox groups, applied with a button.
+    filters = page.get_by_role("form", name="Filters")
+    filters.get_by_text("Company", exact=True).click()
+    filters.get_by_role("checkbox", name=re.compile(r"^Netflix")).check()
+    filters.get_by_role("button", name="Apply filters").click()
     expect(page.get_by_role("heading", name="2 questions")).to_be_visible()
-    filters.get_by_role("link", name=re.compile(r"^Hard")).click()
+    filters.get_by_text("Difficulty", exact=True).click()
+    filters.get_by_role("checkbox", name=re.compile(r"^Hard")).check()
+    filters.get_by_role("button", name="Apply filters").click()
     expect(page.get_by_role("heading", name="1 question", exact=True)).to_be_visible()
     assert "company=netflix" in page.url and "difficulty=hard" in page.url
 
@@ -69,10 +74,13 @@ def test_the_filtered_list_survives_a_shared_link(desktop_page, bank):
 def test_a_phone_reader_opens_the_folded_filters(phone_page, bank):
     page = phone_page
     page.goto("/questions/")
-    netflix = page.get_by_role("navigation", name="Filters").get_by_role("link", name=re.compile(r"^Netflix"))
+    filters = page.get_by_role("form", name="Filters")
+    netflix = filters.get_by_role("checkbox", name=re.compile(r"^Netflix"))
     expect(netflix).to_be_hidden()
     page.get_by_text("Filters", exact=True).click()
-    netflix.click()
+    filters.get_by_text("Company", exact=True).click()
+    netflix.check()
+    filters.get_by_role("button", name="Apply filters").click()
     expect(page.get_by_role("heading", name="2 questions")).to_be_visible()
     # Nothing sticks out sideways at 375 px.
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
@@ -92,7 +100,7 @@ def test_keyboard_users_can_skip_to_content_and_reveal_the_answer(desktop_page, 
 
 def test_search_from_the_header(desktop_page, bank):
     page = desktop_page
-    page.goto("/")
+    page.goto(bank.get_absolute_url())
     page.locator("#site-search").fill("fraud")
     page.locator("#site-search").press("Enter")
     expect(page.get_by_role("link", name="Uber hard fraud latency")).to_be_visible()

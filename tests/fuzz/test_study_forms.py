@@ -97,6 +97,23 @@ def test_quiz_answer(client, owner, world, data):
     assert _post(client, owner, f"/practice/quiz/{quiz.pk}/", body) in (302, 400)
 
 
-@given(body=encoded({"interview_date": dates}))
+@given(
+    body=encoded(
+        {
+            "interview_date": dates,
+            "target": one_of_or(["", "role:nobody", "company:x", "path:", "planet:mars", ":"]),
+            "minutes_per_day": one_of_or(["0", "30", "480", "481", "-1", "1e3"]),
+            "desired_retention": one_of_or(["0.9", "0.7", "0.97", "0.69", "nan", "inf", "-0", "1e400"]),
+        }
+    )
+)
 def test_settings(client, owner, world, body):
     assert _post(client, owner, "/practice/settings/", body) in (302, 400)
+
+
+@given(
+    body=encoded({"answer": answers, "revision": one_of_or(["1", "2", "0", "-1", str(2**62), str(2**63)])}),
+)
+def test_draft_save(client, owner, world, body):
+    url = f"/practice/q/{world['question'].slug}/draft/"
+    assert _post(client, owner, url, body) in (200, 400, 409)

@@ -29,6 +29,7 @@ SLUG_OF = {
     "practice:practise": "question",
     "practice:bookmark": "question",
     "practice:note": "question",
+    "practice:draft": "question",
     "topic_detail": "topic",
     "role_detail": "role",
     "company_detail": "company",

@@ -80,6 +80,7 @@ def test_export_json_has_all_my_data_and_only_mine(owner_client, owner, other_us
         "account",
         "settings",
         "attempts",
+        "drafts",
         "notes",
         "bookmarks",
         "review_state",

@@ -204,7 +204,10 @@ def test_a_bad_window_or_sort_is_a_400_naming_it(client):
     response = client.get("/questions/?asked=forever")
     assert response.status_code == 400 and "asked must be one of 6m, 6-12m, 1-2y" in response.content.decode()
     response = client.get("/questions/?sort=random")
-    assert response.status_code == 400 and "sort must be one of title, reported" in response.content.decode()
+    assert (
+        response.status_code == 400
+        and "sort must be one of title, difficulty, newest, reported" in response.content.decode()
+    )
     assert client.get("/api/questions/?sort=random").status_code == 400
 
 

@@ -220,12 +220,56 @@ def _save(client, mock, position, **extra):
     return client.post(f"/mock/{mock.pk}/q/{position}/", data)
 
 
-def test_finish_on_the_question_form_saves_the_text_and_closes_the_mock(owner_client, running):
+def test_finish_on_the_question_form_saves_the_text_then_asks_before_closing_the_mock(owner_client, running):
     response = _save(owner_client, running, 1, finish="")
     running.refresh_from_db()
-    assert response["Location"] == f"/mock/{running.pk}/summary/"
+    assert response["Location"] == f"/mock/{running.pk}/finish/"
+    assert running.finished_at is None
+    assert MockSlot.objects.get(mock=running, position=1).answer == "answer 1"
+    # The confirmation works without JavaScript: a page saying what is answered, and a POST to finish.
+    page = owner_client.get(response["Location"]).content.decode()
+    assert "Finish the mock now?" in page and "1 of 2" in page
+    assert f'<form method="post" action="/mock/{running.pk}/finish/"' in page
+    running.refresh_from_db()
+    assert running.finished_at is None
+    assert owner_client.post(f"/mock/{running.pk}/finish/")["Location"] == f"/mock/{running.pk}/summary/"
+    running.refresh_from_db()
     assert running.finished_at is not None
     assert MockSlot.objects.get(mock=running, position=1).attempt.answer == "answer 1"
+
+
+def test_a_running_mock_is_in_focus_mode_with_one_way_out(owner_client, running):
+    page = owner_client.get(f"/mock/{running.pk}/q/1/").content.decode()
+    assert 'aria-label="Main"' not in page and "site-search" not in page and "Log out" not in page
+    assert '<a href="/mock/">Leave <span class="muted">(your answers are saved' in page
+
+
+def test_a_technical_mock_never_draws_a_behavioural_question_unless_asked(owner_client, bank):
+    for index in range(6):
+        QuestionFactory(title=f"Tell me about a time {index}", kind=Kind.BEHAVIOURAL, topic=bank)
+    owner_client.post("/mock/new/", {"count": "10", "timing": "total", "minutes": "60", "accept_fewer": "on"})
+    mock = MockInterview.objects.get()
+    kinds = set(mock.slots.values_list("question__kind", flat=True))
+    assert Kind.BEHAVIOURAL not in kinds and kinds == {Kind.CONCEPT, Kind.SYSTEM_DESIGN}
+    assert mock.slots.count() == 6
+    mock.delete()
+    owner_client.post(
+        "/mock/new/",
+        {
+            "count": "10",
+            "timing": "total",
+            "minutes": "60",
+            "accept_fewer": "on",
+            "include_behavioural": "on",
+        },
+    )
+    assert Kind.BEHAVIOURAL in set(MockInterview.objects.get().slots.values_list("question__kind", flat=True))
+
+
+def test_the_setup_form_has_one_time_limit_control(owner_client, bank):
+    page = owner_client.get("/mock/new/").content.decode()
+    assert "<legend>Time limit</legend>" in page
+    assert '<option value="per_question" selected>per question</option>' in page
 
 
 def test_previous_goes_back_one_question_and_saves_first(owner_client, running):

@@ -34,8 +34,8 @@ def test_a_visitor_is_asked_to_sign_in_and_comes_back(client, question):
     assert "/accounts/signup/?next=/practice/q/canary/" in body
 
 
-def test_the_question_page_offers_practice(client, question):
-    assert 'href="/practice/q/canary/"' in client.get("/questions/canary/").content.decode()
+def test_the_question_page_offers_practice(client, owner_client, question):
+    assert 'href="/practice/q/canary/"' in owner_client.get("/questions/canary/").content.decode()
 
 
 def test_the_practice_page_shows_the_prompt_a_box_and_a_timer(owner_client, question):

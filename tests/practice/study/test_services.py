@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from bank.models import Kind
 from practice.accounts import services as account_services
 from practice.models import Attempt, Bookmark, Grade, Note, ReaderProfile, ReviewCard
-from practice.study import services
+from practice.study import scheduling, services
 from tests.factories import ChoiceFactory, QuestionFactory
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +90,7 @@ def test_an_interview_date_brings_reviews_forward(owner):
     attempt = services.attempt_submit(user=owner, question=question, token=uuid.uuid4(), now=NOON)
     services.attempt_grade(attempt=attempt, grade=Grade.NAILED, covered_key_points=[], now=NOON)
     scheduled = ReviewCard.objects.get().due
-    interview = (NOON + timedelta(days=4)).date()
+    interview = (NOON + timedelta(days=9)).date()
     services.interview_date_set(user=owner, interview_date=interview, now=NOON)
     capped = ReviewCard.objects.get().due
     assert capped < datetime(interview.year, interview.month, interview.day, tzinfo=UTC)
@@ -100,10 +100,36 @@ def test_an_interview_date_brings_reviews_forward(owner):
 
 
 def test_reviews_graded_after_setting_the_date_respect_it(owner):
+    services.interview_date_set(user=owner, interview_date=date(2026, 3, 12), now=NOON)
+    attempt = services.attempt_submit(user=owner, question=QuestionFactory(), token=uuid.uuid4(), now=NOON)
+    services.attempt_grade(attempt=attempt, grade=Grade.NAILED, covered_key_points=[], now=NOON)
+    # FSRS says 8 days (10 March 12:00, past the eve); the review lands in the week before the interview.
+    due = ReviewCard.objects.get().due
+    assert datetime(2026, 3, 5, tzinfo=UTC) <= due <= datetime(2026, 3, 11, tzinfo=UTC)
+
+
+def test_a_question_reviewed_in_the_last_week_is_not_brought_back_again_before_the_interview(owner):
     services.interview_date_set(user=owner, interview_date=date(2026, 3, 6), now=NOON)
     attempt = services.attempt_submit(user=owner, question=QuestionFactory(), token=uuid.uuid4(), now=NOON)
     services.attempt_grade(attempt=attempt, grade=Grade.NAILED, covered_key_points=[], now=NOON)
-    assert ReviewCard.objects.get().due == datetime(2026, 3, 5, tzinfo=UTC)
+    # Reviewed four days before: that was its last look; FSRS's own date (after the interview) stands,
+    # so the final week does not turn into every question every day.
+    card = ReviewCard.objects.get()
+    assert card.due == scheduling.scheduled_due(card.fsrs_card) > datetime(2026, 3, 6, tzinfo=UTC)
+
+
+def test_reviews_past_the_interview_spread_over_its_last_week_instead_of_piling_onto_the_eve(owner):
+    services.interview_date_set(user=owner, interview_date=date(2026, 3, 10), now=NOON)
+    for _ in range(21):
+        attempt = services.attempt_submit(
+            user=owner, question=QuestionFactory(), token=uuid.uuid4(), now=NOON
+        )
+        services.attempt_grade(attempt=attempt, grade=Grade.NAILED, covered_key_points=[], now=NOON)
+    per_day = {}
+    for due in ReviewCard.objects.values_list("due", flat=True):
+        per_day[due.date()] = per_day.get(due.date(), 0) + 1
+    # Nailed on 2 March, FSRS says 10 March, the interview day; the 21 reviews fill 3-9 March, 3 a day.
+    assert per_day == {date(2026, 3, day): 3 for day in range(3, 10)}
 
 
 def test_bookmarks_toggle(owner):

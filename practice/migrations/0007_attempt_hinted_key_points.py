@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('practice', '0005_curator_group'),
+        ('practice', '0006_study_plan_and_drafts'),
     ]
 
     operations = [
