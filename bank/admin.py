@@ -7,9 +7,9 @@ content and moderates readers' suggestions and reports; users and groups are for
 from django.contrib import admin, messages
 from django.db.models import Q
 from django.http import JsonResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -38,6 +38,7 @@ from bank.models import (
     Topic,
 )
 from bank.rendering import MAX_MARKDOWN_LENGTH
+from bank.semantic import similar
 
 PREVIEW_JS = "bank/admin/preview.js"
 CURATION_CSS = "bank/admin/curation.css"
@@ -129,10 +130,10 @@ class QuestionAdmin(ReadableHistoryAdmin):
     date_hierarchy = "updated_at"
     inlines = [SampleAnswerInline, ChoiceInline]
     actions = ["send_to_review", "publish", "unpublish", "mark_reviewed"]
-    readonly_fields = ["reviewed_on", "reviewed_by"]
+    readonly_fields = ["reviewed_on", "reviewed_by", "possible_duplicates"]
     object_history_template = "admin/bank/question/object_history.html"
     fieldsets = [
-        (None, {"fields": ["title", "slug", "status", "topic", "kind", "difficulty"]}),
+        (None, {"fields": ["title", "slug", "possible_duplicates", "status", "topic", "kind", "difficulty"]}),
         ("The question", {"fields": ["prompt", "why_asked", "trap"]}),
         ("The rubric", {"fields": ["thirty_second", "key_points", "red_flags", "follow_ups"]}),
         ("Tags and links", {"fields": ["roles", "companies", "tools", "links"]}),
@@ -153,6 +154,30 @@ class QuestionAdmin(ReadableHistoryAdmin):
         if question.stale:
             return format_html('<span class="stale-flag">Stale · {}</span>', question.reviewed_on)
         return question.reviewed_on
+
+    @admin.display(description="Possible duplicates")
+    def possible_duplicates(self, question):
+        """The five questions most like this one (bank/semantic): check before writing a near-copy."""
+        how, found = similar.possible_duplicates(question)
+        if how is None:
+            return "Save a draft to see the questions most like it."
+        if not found:
+            return "None found."
+        label = "closest in meaning" if how == "meaning" else "sharing the most title words (word overlap)"
+        items = format_html_join(
+            "",
+            '<li><a href="{}">{}</a> <span class="muted">({}, {})</span></li>',
+            (
+                (
+                    reverse("admin:bank_question_change", args=[other.pk]),
+                    other.title,
+                    other.get_status_display(),
+                    f"{score:.2f}",
+                )
+                for other, score in found
+            ),
+        )
+        return format_html('<p class="help">{}:</p><ul class="possible-duplicates">{}</ul>', label, items)
 
     def get_urls(self):
         preview = path(

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 
 
 class BankConfig(AppConfig):
@@ -7,5 +8,9 @@ class BankConfig(AppConfig):
 
     def ready(self):
         from bank.caching import connect_signals
+        from bank.models import Question
+        from bank.semantic.vectors import on_question_saved
 
         connect_signals()
+        # A question's vector follows its text (bank/semantic); a no-op without the semantic extra.
+        post_save.connect(on_question_saved, sender=Question, dispatch_uid="bank-question-vector")

@@ -7,7 +7,8 @@ Every filter but `q` takes several values, meaning any of them: `company=netflix
 import django_filters
 
 from bank.models import Company, Difficulty, Kind, Question, Role, Topic
-from bank.search import MAX_QUERY_LENGTH, search_questions
+from bank.search import MAX_QUERY_LENGTH
+from bank.semantic.search import hybrid_search
 
 
 def _unknown(what):
@@ -52,7 +53,7 @@ class QuestionFilter(django_filters.FilterSet):
         fields = ["q", "topic", "role", "company", "difficulty", "kind"]
 
     def filter_search(self, queryset, name, value):
-        return search_questions(queryset, value)
+        return hybrid_search(queryset, value)
 
     def filter_topic(self, queryset, name, value):
         return queryset.filter(topic__in=value) if value else queryset

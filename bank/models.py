@@ -452,3 +452,24 @@ class QuestionSearch(models.Model):
 
     def __str__(self):
         return f"Search index of question {self.pk}"
+
+
+class QuestionVector(models.Model):
+    """A question's sentence embedding (its title and prompt), for similar questions and search by meaning.
+
+    Computed at loadbank and when a question is saved, only when the `semantic` extra is installed
+    (bank/semantic/vectors.py); float32 bytes, searched with numpy in the app (no pgvector here).
+    """
+
+    question = models.OneToOneField(
+        Question, on_delete=models.CASCADE, primary_key=True, related_name="vector"
+    )
+    model = models.CharField(max_length=100, help_text="The embedding model that made the vector.")
+    text_hash = models.CharField(
+        max_length=64, help_text="sha256 of the text embedded; unchanged text is not redone."
+    )
+    vector = models.BinaryField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.model} vector of {self.question_id}"

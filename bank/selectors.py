@@ -14,6 +14,7 @@ from bank.caching import cached, params_key
 from bank.filters import FILTER_PARAMS, QuestionFilter
 from bank.models import Company, Difficulty, Kind, Question, StudyPath, Topic, published_filter
 from bank.paging import page_of
+from bank.semantic.similar import similar_question_ids
 
 FACET_FIELDS = {
     # facet name: (label, value field, name field)
@@ -381,11 +382,29 @@ def find_published_question(slug):
 
 
 def related_questions(question, limit=5):
-    return cached("related", f"{question.pk}:{limit}", lambda: _related_questions(question, limit))
+    """Questions like this one: neighbours in meaning across topics (bank/semantic), else the topic's."""
+    return similar_or_topic_questions(question, limit)[1]
 
 
-def _related_questions(question, limit):
-    return list(
+def similar_or_topic_questions(question, limit=5):
+    """(True, neighbours in meaning across topics) with the model, else (False, the topic's questions).
+
+    Cached under the bank version: a saved question bumps it and gets its new vector in the same save.
+    """
+    return cached("related", f"{question.pk}:{limit}", lambda: _similar_or_topic_questions(question, limit))
+
+
+def _similar_or_topic_questions(question, limit):
+    ids = similar_question_ids(question, limit=limit * 3)
+    if ids:
+        found = {
+            q.pk: q
+            for q in Question.objects.published()
+            .filter(pk__in=ids)
+            .only("title", "slug", "difficulty", "kind")
+        }
+        return True, [found[pk] for pk in ids if pk in found][:limit]
+    return False, list(
         Question.objects.published()
         .filter(topic_id=question.topic_id)
         .exclude(pk=question.pk)

@@ -66,6 +66,7 @@ def question_detail(request, slug):
     if "list" in request.GET:
         previous, following = selectors.neighbours_in_list(list_params, position, question)
     answers = list(question.answers.all())
+    related_by_meaning, related = selectors.similar_or_topic_questions(question)
     return render(
         request,
         "bank/question_detail.html",
@@ -74,7 +75,8 @@ def question_detail(request, slug):
             "featured_answer": question.featured_answer,
             "other_answers": answers[1:],
             "choices": list(question.choices.all()),
-            "related": selectors.related_questions(question),
+            "related_by_meaning": related_by_meaning,
+            "related": related,
             "previous": previous,
             "following": following,
             "position": position,

@@ -114,6 +114,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The cache: Redis when REDIS_URL is set (redis://host:6379/0), shared by every app server, so the
 # rate-limit counters are too; otherwise this process's memory, enough for one development server.
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+
+# Meaning-based hints, similar questions and search (bank/semantic, docs/semantic.md): "auto" uses the
+# sentence-embedding model when the `semantic` extra is installed, "off" always uses the word-overlap
+# fallback.
+SEMANTIC_MODEL = os.environ.get("SEMANTIC_MODEL", "auto").strip().lower() or "auto"
 CACHES = cache_config(REDIS_URL)
 
 # The reader's address, for rate limits and the log-in lockout: REMOTE_ADDR, or behind this many

@@ -32,6 +32,32 @@ def _test_settings(settings):
     }
 
 
+def _semantic_selected(config):
+    expression = config.option.markexpr or ""
+    return "semantic" in expression and "not semantic" not in expression
+
+
+@pytest.fixture(autouse=True)
+def _semantic_model(request, settings):
+    """Tests marked `semantic` use the real model (the semantic extra); every other test runs on the
+    word-overlap fallback, whatever is installed, so the default suite means the same everywhere.
+
+    Without the extra a semantic test is skipped, saying why, except when CI selects them
+    (`CI=true pytest -m semantic`): there a missing model is a failure, never a quiet skip.
+    """
+    if request.node.get_closest_marker("semantic") is None:
+        settings.SEMANTIC_MODEL = "off"
+        return
+    from bank.semantic.embedders import extra_installed
+
+    settings.SEMANTIC_MODEL = "auto"
+    if not extra_installed():
+        reason = 'the semantic extra is not installed (pip install -e ".[semantic]")'
+        if os.environ.get("CI") and _semantic_selected(request.config):
+            pytest.fail(f"CI runs the semantic tests but {reason}", pytrace=False)
+        pytest.skip(reason)
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Rate-limit counters live in the cache: each test starts with none."""

@@ -19,6 +19,7 @@ from practice.limits import RATE_LIMITS
 from practice.mocks import presets, selectors, services
 from practice.mocks.forms import MockAnswerForm, MockSetupForm
 from practice.study import charts
+from practice.study import selectors as study_selectors
 from practice.study import services as study_services
 from practice.study.forms import GradeForm
 
@@ -305,6 +306,8 @@ def mock_summary(request, mock_id):
         )
         slot.sample = slot.question.featured_answer
         slot.covered = set(slot.attempt.covered_key_points) if slot.attempt else set()
+        if slot.attempt and not slot.attempt.is_graded:
+            slot.hints = study_selectors.answer_hints(slot.question, slot.attempt.answer)
     by_topic = selectors.mock_topic_scores(mock)
     return render(
         request,
@@ -337,6 +340,7 @@ def mock_grade(request, mock_id, position):
             grade=form.cleaned_data["grade"],
             covered_key_points=form.cleaned_data["covered"],
             red_flags=form.cleaned_data["red_flags"],
+            hinted_key_points=study_selectors.answer_hints(slot.question, slot.attempt.answer).flagged,
         )
     else:
         messages.error(request, f"Question {position}: choose one of the four grades; nothing was saved.")

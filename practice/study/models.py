@@ -50,6 +50,11 @@ class Attempt(models.Model):
     red_flags_ticked = models.JSONField(
         default=list, blank=True, help_text="Indexes of the red flags the reader says they fell into."
     )
+    # What the key-point hints (bank/semantic) flagged when the reader graded: indexes, or null when no
+    # hints were shown. Kept only on the reader's own attempt, for "you ticked vs the hints" on the dashboard.
+    hinted_key_points = models.JSONField(
+        null=True, blank=True, help_text="Indexes of the key points the hints flagged at grading time."
+    )
     # len(red_flags_ticked), stored so averages run in the database.
     red_flags_count = models.PositiveSmallIntegerField(default=0)
     grade = models.PositiveSmallIntegerField(choices=Grade.choices, null=True, blank=True)

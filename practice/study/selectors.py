@@ -9,9 +9,10 @@ from django.db.models.functions import Cast, TruncDate
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from bank.models import Question, published_filter
+from bank.models import Kind, Question, published_filter
 from bank.selectors import filtered_questions
 from bank.selectors import get_published_question as get_published_question
+from bank.semantic.hints import hint_mode, key_point_hints
 from practice.study import plan
 from practice.study.models import Attempt, Bookmark, Draft, Grade, Note, Quiz, ReaderProfile, ReviewCard
 from practice.study.scheduling import start_of_day
@@ -290,6 +291,46 @@ def quiz_result(quiz):
     return QuizResult(
         rows=rows, correct=correct, to_study=list(to_study.values()), unfinished=len(answers) < len(rows)
     )
+
+
+@dataclass
+class AnswerHints:
+    """Key-point hints for one written answer: `mode` is "meaning", "words" or None (hints off)."""
+
+    mode: str | None
+    hints: list  # a bank.semantic.hints.Hint or None per key point
+
+    @property
+    def flagged(self):
+        """Indexes of the key points the hints flagged, or None when no hints were shown."""
+        return None if self.mode is None else [hint.index for hint in self.hints if hint]
+
+
+def answer_hints(question, answer):
+    """What the hints say about a written answer to `question`: computed here, never sent anywhere."""
+    mode = hint_mode() if question.kind != Kind.MULTIPLE_CHOICE and question.key_points else None
+    if mode is None or not answer.strip():
+        return AnswerHints(mode=mode, hints=[None] * len(question.key_points))
+    return AnswerHints(mode=mode, hints=key_point_hints(answer, question.key_points))
+
+
+def hint_agreement(user, months=12):
+    """[(month, answers, hinted, hinted and ticked, ticked not hinted)] over graded answers that had hints:
+    do the reader's ticks agree with what the hints flagged?"""
+    since = timezone.now() - timedelta(days=31 * months)
+    rows = Attempt.objects.filter(
+        user=user, graded_at__gte=since, hinted_key_points__isnull=False
+    ).values_list("graded_at", "hinted_key_points", "covered_key_points")
+    by_month = {}
+    for graded_at, hinted, covered in rows:
+        month = timezone.localtime(graded_at).date().replace(day=1)
+        entry = by_month.setdefault(month, [0, 0, 0, 0])
+        hinted, covered = set(hinted or []), set(covered or [])
+        entry[0] += 1
+        entry[1] += len(hinted)
+        entry[2] += len(hinted & covered)
+        entry[3] += len(covered - hinted)
+    return [(month, *by_month[month]) for month in sorted(by_month)]
 
 
 # The study plan (arithmetic in practice.study.plan) and the practise page's draft.

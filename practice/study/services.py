@@ -90,10 +90,11 @@ def _attempt_with_token(user, token):
 
 
 @transaction.atomic
-def attempt_grade(*, attempt, grade, covered_key_points, red_flags=(), now=None):
+def attempt_grade(*, attempt, grade, covered_key_points, red_flags=(), hinted_key_points=None, now=None):
     """Record the self-grade, the key points covered and the red flags fallen into, and reschedule
     the question (FSRS).
 
+    `hinted_key_points`: what the key-point hints flagged (None when none were shown), for calibration.
     Grading is final: grading the same attempt again changes nothing and returns it as it was.
     Used by practice, the readiness quiz and mock interviews alike.
     """
@@ -114,6 +115,10 @@ def attempt_grade(*, attempt, grade, covered_key_points, red_flags=(), now=None)
     attempt.key_points_covered = len(covered)
     attempt.red_flags_ticked, attempt.red_flags_count = flags, len(flags)
     attempt.graded_at = now
+    if hinted_key_points is not None:
+        attempt.hinted_key_points = sorted(
+            {int(index) for index in hinted_key_points if 0 <= int(index) < attempt.key_points_total}
+        )
     attempt.save(
         update_fields=[
             "grade",
@@ -122,6 +127,7 @@ def attempt_grade(*, attempt, grade, covered_key_points, red_flags=(), now=None)
             "red_flags_ticked",
             "red_flags_count",
             "graded_at",
+            "hinted_key_points",
         ]
     )
     card_review(user=attempt.user, question=attempt.question, grade=grade, now=now)

@@ -110,6 +110,7 @@ def attempt_detail(request, attempt_id):
         key_points=[mark_safe(point) for point in question.key_points_html],
         red_flags=[mark_safe(flag) for flag in question.red_flags_html],
     )
+    hints = selectors.answer_hints(question, attempt.answer) if not attempt.is_graded else None
     if request.method == "POST" and not attempt.is_graded and form.is_valid():
         try:
             services.attempt_grade(
@@ -117,6 +118,7 @@ def attempt_detail(request, attempt_id):
                 grade=form.cleaned_data["grade"],
                 covered_key_points=form.cleaned_data["covered"],
                 red_flags=form.cleaned_data["red_flags"],
+                hinted_key_points=hints.flagged,
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -135,6 +137,7 @@ def attempt_detail(request, attempt_id):
             "grade_meanings": GRADE_MEANINGS,
             "covered": set(attempt.covered_key_points),
             "ticked_flags": set(attempt.red_flags_ticked),
+            "hints": hints,
         },
         status=400 if request.method == "POST" and form.errors else 200,
     )
@@ -223,6 +226,7 @@ def dashboard(request):
     days = selectors.attempts_per_day(request.user, now)
     stats = selectors.topic_stats(request.user)
     calibration = selectors.calibration(request.user)
+    agreement = selectors.hint_agreement(request.user)
     study_plan = selectors.study_plan(request.user, now)
     return render(
         request,
@@ -242,6 +246,10 @@ def dashboard(request):
             "calibration": [
                 (grade, label, n, charts.percent(share), flags)
                 for grade, label, n, share, flags in calibration
+            ],
+            "hint_agreement": [
+                (month, answers, hinted, agreed, agreed / hinted if hinted else None, extra)
+                for month, answers, hinted, agreed, extra in agreement
             ],
             "grades": Grade,
             "practise_next_url": reverse("practice:next"),

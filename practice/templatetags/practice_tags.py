@@ -42,6 +42,17 @@ def reader_state(context, question):
     return state
 
 
+@register.filter
+def hint_at(hints, index):
+    """The key-point hint for key point `index` (a Hint or None), from an AnswerHints or None."""
+    if hints is None:
+        return None
+    try:
+        return hints.hints[int(index)]
+    except (AttributeError, IndexError, TypeError, ValueError):
+        return None
+
+
 @register.simple_tag(takes_context=True)
 def reader_marks(context, questions):
     """The signed-in reader's marks for a page of list rows: `{% reader_marks page.object_list as marks %}`."""

@@ -90,7 +90,7 @@ def test_the_checklist_stays_beside_the_answers_while_the_sample_scrolls_at_1440
     # Deep in the sample answer, the checklist and the reader's own answer are still on screen, to its sides.
     checkbox = page.get_by_label("Canary a small slice")
     expect(checkbox).to_be_in_viewport()
-    expect(page.get_by_text("Shadow, canary, rollback.")).to_be_in_viewport()
+    expect(page.get_by_text("Shadow, canary, rollback.", exact=True)).to_be_in_viewport()
     sample = page.get_by_text("Paragraph 45 of a long sample").bounding_box()
     assert checkbox.bounding_box()["x"] > sample["x"] + sample["width"]
     checkbox.check()

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from bank.loading import BankLoadError, load_bank
+from bank.semantic.embedders import get_embedder
+from bank.semantic.vectors import refresh_vectors, vectors_deferred
 
 # From this many questions on, the load draws a progress bar (on stderr, so the report stays clean).
 PROGRESS_FROM = 100
@@ -39,8 +41,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            report = load_bank(options["dir"], progress=ProgressBar(self.stderr))
+            with vectors_deferred():  # one batch at the end rather than one model call per question
+                report = load_bank(options["dir"], progress=ProgressBar(self.stderr))
         except BankLoadError as error:
             raise CommandError(f"Nothing was loaded. {error}") from error
         for line in report.lines():
             self.stdout.write(line)
+        embedder = get_embedder()
+        if embedder is not None:
+            self.stdout.write(f"Question vectors ({embedder.name}): {refresh_vectors()} computed.")
