@@ -4,11 +4,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core.paginator import Paginator
-from django.db.models import Avg, Count, F, FloatField, Max, Q
+from django.db.models import Avg, Count, Exists, F, FloatField, Max, OuterRef, Q, Value
 from django.db.models.functions import Cast, TruncDate
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from bank.caching import cached
 from bank.models import Kind, Question, published_filter
 from bank.selectors import filtered_questions
 from bank.selectors import get_published_question as get_published_question
@@ -358,6 +359,13 @@ def target_questions(profile):
     return questions
 
 
+def _target_size(profile, target):
+    """How many published questions the target holds; the same for every reader, so kept under the bank
+    version (a content write recounts it)."""
+    key = f"{profile.target_role_id}:{profile.target_company_id}:{profile.target_path_id}"
+    return cached("target-size", key, target.count)
+
+
 def target_name(profile):
     if profile.target_role_id:
         return f"the {profile.target_role.name} role"
@@ -368,13 +376,19 @@ def target_name(profile):
     return "the whole bank"
 
 
-def _card_rows(user):
-    """(question id, due, last reviewed, last grade, stability) of the reader's published cards: one query."""
+def _card_rows(user, target=None):
+    """(question id, due, last reviewed, last grade, stability, in target) of the reader's published cards.
+
+    One query, bounded by the reader's own cards whatever the size of the bank; `in target` says whether
+    the question is one of the `target` queryset (target_questions), False without one.
+    """
+    cards = ReviewCard.objects.filter(published_filter("question__"), user=user)
+    in_target = Exists(target.filter(pk=OuterRef("question_id"))) if target is not None else Value(False)
     return [
-        (question_id, due, reviewed, grade, (fsrs_card or {}).get("stability"))
-        for question_id, due, reviewed, grade, fsrs_card in ReviewCard.objects.filter(
-            published_filter("question__"), user=user
-        ).values_list("question_id", "due", "last_reviewed_at", "last_grade", "fsrs_card")
+        (question_id, due, reviewed, grade, (fsrs_card or {}).get("stability"), targeted)
+        for question_id, due, reviewed, grade, fsrs_card, targeted in cards.annotate(
+            in_target=in_target
+        ).values_list("question_id", "due", "last_reviewed_at", "last_grade", "fsrs_card", "in_target")
     ]
 
 
@@ -389,7 +403,7 @@ def _due_day(due, reviewed, today_starts):
 def due_dates(user, now=None):
     """The local date each of the reader's published review cards comes back."""
     today_starts = start_of_day(now or timezone.now())
-    return [_due_day(due, reviewed, today_starts) for _, due, reviewed, _, _ in _card_rows(user)]
+    return [_due_day(due, reviewed, today_starts) for _, due, reviewed, _, _, _ in _card_rows(user)]
 
 
 def get_question_for_draft(slug):
@@ -425,17 +439,16 @@ def study_plan(user, now=None):
     today_starts = start_of_day(now)
     today = today_starts.date()
     settings = plan_settings(user)
-    target_ids = set(target_questions(settings).values_list("pk", flat=True))
-    rows = _card_rows(user)
-    in_target = [
-        (grade, stability) for question_id, _, _, grade, stability in rows if question_id in target_ids
-    ]
+    target = target_questions(settings)
+    # Counted, and matched against the reader's cards in SQL: never a list of the whole bank's ids.
+    rows = _card_rows(user, target)
+    in_target = [(grade, stability) for _, _, _, grade, stability, targeted in rows if targeted]
     coverage = plan.Coverage(
-        total=len(target_ids),
+        total=_target_size(settings, target),
         practised=len(in_target),
         solid=sum(plan.is_solid(grade, stability) for grade, stability in in_target),
     )
-    due_now = sum(1 for _, due, reviewed, _, _ in rows if due <= now and reviewed < today_starts)
+    due_now = sum(1 for _, due, reviewed, _, _, _ in rows if due <= now and reviewed < today_starts)
     return StudyPlan(
         settings=settings,
         target=target_name(settings),
@@ -448,7 +461,7 @@ def study_plan(user, now=None):
             minutes_per_day=settings.minutes_per_day,
         ),
         forecast=plan.forecast(
-            [_due_day(due, reviewed, today_starts) for _, due, reviewed, _, _ in rows], today
+            [_due_day(due, reviewed, today_starts) for _, due, reviewed, _, _, _ in rows], today
         ),
     )
 
