@@ -16,6 +16,7 @@ of a small file instead, which every process on the machine sees.
 import functools
 import hashlib
 import os
+import re
 import time
 from pathlib import Path
 
@@ -100,10 +101,18 @@ def params_key(params, drop=()):
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
+MAX_PLAIN_KEY = 100
+PLAIN_KEY = re.compile(r"[\w:.-]*", re.ASCII)
+
+
 def cached(name, key, compute):
     """compute(), kept under this bank version; `key` None means do not cache."""
     if key is None:
         return compute()
+    key = str(key)
+    if len(key) > MAX_PLAIN_KEY or not PLAIN_KEY.fullmatch(key):
+        # A reader typed it (a slug in a URL): hashed, so a key stays short and printable whatever came in.
+        key = hashlib.sha256(key.encode()).hexdigest()[:32]
     full_key = f"{_namespace()}:{bank_version()}:{name}:{key}"
     value = cache.get(full_key)
     if value is None:

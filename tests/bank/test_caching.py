@@ -132,3 +132,13 @@ def test_a_visitor_without_cookies_gets_the_cached_page_and_a_reader_never_does(
     page = reader.get("/questions/canary/").content.decode()
     assert owner.username in page  # rendered for the reader, not the visitor's cached copy
     assert owner.username not in client.get("/questions/canary/").content.decode()
+
+
+def test_a_typed_url_never_becomes_a_long_or_unprintable_cache_key(client, shared_cache, recwarn):
+    # Django warns (CacheKeyWarning) when a key is over 250 characters or holds spaces or control
+    # characters: a slug typed into the URL used to become the key as it came.
+    for slug in ["a" * 300, "dr%C3%BCft%20canary"]:
+        assert client.get(f"/questions/{slug}/").status_code == 404
+        assert client.get(f"/api/questions/{slug}/").status_code == 404
+
+    assert [str(warning.message) for warning in recwarn if "Cache key" in str(warning.message)] == []
