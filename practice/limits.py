@@ -19,6 +19,9 @@ DEFAULT_RETENTION = 0.9
 # A practise-page draft saved as it is typed: the same length as an answer.
 MAX_DRAFT_LENGTH = MAX_ANSWER_LENGTH
 # A readiness quiz.
+# The review queue shows the most overdue first, this many at a time; the rest follow as these are done.
+REVIEW_QUEUE_SHOWN = 50
+
 MAX_QUIZ_QUESTIONS = 20
 # A mock interview.
 MAX_MOCK_QUESTIONS = 10

@@ -18,7 +18,7 @@ from bank.models import Kind
 from bank.rendering import render_markdown
 from bank.selectors import FACET_FIELDS, facet_counts
 from practice.http import posted_data, rate_limited, safe_next_url, whole_number
-from practice.limits import MAX_ANSWER_LENGTH, RATE_LIMITS
+from practice.limits import MAX_ANSWER_LENGTH, RATE_LIMITS, REVIEW_QUEUE_SHOWN
 from practice.study import charts, plan, selectors, services
 from practice.study.forms import (
     AnswerForm,
@@ -159,7 +159,7 @@ def _render_filtered(request, template, errors, **context):
 
 @reader_owned
 def review_queue(request):
-    cards = list(selectors.review_queue(request.user)[:200])
+    cards = list(selectors.review_queue(request.user)[:REVIEW_QUEUE_SHOWN])
     upcoming = [] if cards else sorted(selectors.due_dates(request.user))
     return render(
         request,

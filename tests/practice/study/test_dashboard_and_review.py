@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 
-from practice.models import Grade
+from practice.models import Grade, ReviewCard
 from practice.study import services
 from tests.factories import QuestionFactory, TopicFactory
 
@@ -52,6 +52,19 @@ def test_the_due_count_is_in_the_navigation(client, owner, history):
     with time_machine.travel(DAY_ONE + timedelta(days=30), tick=False):
         body = client.get("/").content.decode()
     assert 'aria-label="2 due"' in body
+
+
+def test_a_long_queue_shows_the_fifty_most_overdue_and_says_how_many_are_due(client, owner):
+    for index in range(55):
+        practise(owner, QuestionFactory(), Grade.PARTIAL, [], DAY_ONE - timedelta(days=3 + index))
+    client.force_login(owner)
+    with time_machine.travel(DAY_ONE + timedelta(days=90), tick=False):
+        response = client.get("/practice/review/")
+
+    cards = response.context["cards"]
+    assert len(cards) == 50
+    assert cards[0].due == min(card.due for card in ReviewCard.objects.filter(user=owner))
+    assert "The 50 most overdue of 55 due" in response.content.decode()
 
 
 def test_the_review_queue_runs_a_fixed_number_of_queries(client, owner, history, django_assert_num_queries):
