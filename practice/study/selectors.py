@@ -384,12 +384,12 @@ def _card_rows(user, target=None):
     """
     cards = ReviewCard.objects.filter(published_filter("question__"), user=user)
     in_target = Exists(target.filter(pk=OuterRef("question_id"))) if target is not None else Value(False)
-    return [
-        (question_id, due, reviewed, grade, (fsrs_card or {}).get("stability"), targeted)
-        for question_id, due, reviewed, grade, fsrs_card, targeted in cards.annotate(
-            in_target=in_target
-        ).values_list("question_id", "due", "last_reviewed_at", "last_grade", "fsrs_card", "in_target")
-    ]
+    # Only the stability is read out of the stored FSRS card (in SQL), not the whole JSON document.
+    return list(
+        cards.annotate(in_target=in_target).values_list(
+            "question_id", "due", "last_reviewed_at", "last_grade", "fsrs_card__stability", "in_target"
+        )
+    )
 
 
 def _due_day(due, reviewed, today_starts):
