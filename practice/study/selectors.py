@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from bank.caching import cached
-from bank.models import Kind, Question, published_filter
+from bank.models import Kind, Question, on_published_questions
 from bank.selectors import filtered_questions
 from bank.selectors import get_published_question as get_published_question
 from bank.semantic.hints import hint_mode, key_point_hints
@@ -69,7 +69,7 @@ def review_queue(user, now=None):
     """Cards due now, most overdue first; a question reviewed today waits until tomorrow."""
     now = now or timezone.now()
     return (
-        ReviewCard.objects.filter(published_filter("question__"), user=user, due__lte=now)
+        on_published_questions(ReviewCard.objects.filter(user=user, due__lte=now))
         .exclude(last_reviewed_at__gte=start_of_day(now))
         .select_related("question__topic")
         .order_by("due", "id")
@@ -87,8 +87,8 @@ def my_attempts(user, params, page_number=1, per_page=20):
         return None, errors
     if any(value for name, value in params.items() if name != "page"):
         attempts = Attempt.objects.filter(user=user, question__in=questions.values("pk"))
-    else:  # no filter: a join on "published" rather than a subquery over the whole bank
-        attempts = Attempt.objects.filter(published_filter("question__"), user=user)
+    else:  # no filter: a check against the few unpublished questions rather than a subquery over the bank
+        attempts = on_published_questions(Attempt.objects.filter(user=user))
     # Deferred join: the page's ids walk the (user, -submitted_at) index; then only those rows are read.
     page = Paginator(
         attempts.order_by("-submitted_at", "-id").values_list("pk", flat=True), per_page
@@ -382,7 +382,7 @@ def _card_rows(user, target=None):
     One query, bounded by the reader's own cards whatever the size of the bank; `in target` says whether
     the question is one of the `target` queryset (target_questions), False without one.
     """
-    cards = ReviewCard.objects.filter(published_filter("question__"), user=user)
+    cards = on_published_questions(ReviewCard.objects.filter(user=user))
     in_target = Exists(target.filter(pk=OuterRef("question_id"))) if target is not None else Value(False)
     # Only the stability is read out of the stored FSRS card (in SQL), not the whole JSON document.
     return list(
