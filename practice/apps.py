@@ -8,5 +8,7 @@ class PracticeConfig(AppConfig):
     def ready(self):
         # Readers' reports add a filter and a sort to the bank's question list (bank never imports practice).
         from practice.community import listing
+        from practice.study import tallies
 
         listing.register()
+        tallies.connect_signals()

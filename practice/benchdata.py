@@ -23,7 +23,8 @@ from bank.models import Company, Difficulty, Kind, Question, Role, SampleAnswer,
 from bank.rendering import html_to_text, render_inline_markdown, render_markdown
 from practice.benchtext import BODIES, CONTEXTS, KEY_POINTS, OPENERS, TASKS, TOOLS
 from practice.mocks.models import MockInterview, MockSlot
-from practice.study.models import Attempt, Grade, ReviewCard
+from practice.study import tallies
+from practice.study.models import Attempt, Grade, GradeTally, ReviewCard
 
 PREFIX = "bench-"
 HEAVY_USERNAME = f"{PREFIX}heavy"
@@ -90,6 +91,7 @@ def clear_generated():
         Attempt.objects.filter(user__in=users),
         Attempt.objects.filter(question__in=questions),
         ReviewCard.objects.filter(user__in=users),
+        GradeTally.objects.filter(user__in=users),
         MockSlot.objects.filter(mock__user__in=users),
         MockInterview.objects.filter(user__in=users),
         SampleAnswer.objects.filter(question__in=questions),
@@ -116,6 +118,7 @@ class Generator:
             self.attempts(users, question_ids)
             self.review_cards(users, question_ids)
             self.mocks(users, question_ids)
+            tallies.recount(users)  # bulk inserts skip attempt_grade, which keeps the tallies
         with connection.cursor() as cursor:
             # Fresh planner statistics: without them SQLite guesses that `status = 'published'` picks ten
             # rows and probes the FTS5 index once per question instead of reading the matches once.

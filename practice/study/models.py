@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from bank.models import Choice, Company, Question, Role, StudyPath
+from bank.models import Choice, Company, Question, Role, StudyPath, Topic
 from bank.rendering import render_markdown
 from practice.limits import DEFAULT_MINUTES_PER_DAY, DEFAULT_RETENTION
 
@@ -114,6 +114,37 @@ class ReviewCard(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.question} due {self.due:%Y-%m-%d}"
+
+
+class GradeTally(models.Model):
+    """Running totals of one reader's graded answers in one topic with one grade.
+
+    The dashboard's topic table and calibration read these few dozen rows instead of every attempt (the
+    heavy reader's 10,000 attempts joined to the bank: 47 ms; the tallies: under 1 ms). attempt_grade adds
+    each graded answer; an answer counts under its question's current topic, so moving or deleting a
+    question moves or removes its answers' share (practice.study.tallies, which also recounts them from
+    the attempts: `manage.py recount_grade_tallies`).
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="grade_tallies")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+")
+    grade = models.PositiveSmallIntegerField(choices=Grade.choices)
+    graded = models.IntegerField(default=0, help_text="Graded answers.")
+    with_key_points = models.IntegerField(
+        default=0, help_text="Of those, answers to a question with key points."
+    )
+    coverage_sum = models.FloatField(
+        default=0, help_text="Sum of the share of key points covered, over those."
+    )
+    red_flags_sum = models.IntegerField(default=0, help_text="Red flags ticked, over those.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "topic", "grade"], name="one_tally_per_topic_and_grade")
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.graded} graded {self.grade} in {self.topic_id}"
 
 
 class Bookmark(models.Model):

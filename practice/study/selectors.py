@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core.paginator import Paginator
-from django.db.models import Avg, Count, Exists, F, FloatField, Max, OuterRef, Q, Value
+from django.db.models import Avg, Count, Exists, F, FloatField, Max, OuterRef, Q, Sum, Value
 from django.db.models.functions import Cast, TruncDate
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -15,7 +15,17 @@ from bank.selectors import filtered_questions
 from bank.selectors import get_published_question as get_published_question
 from bank.semantic.hints import hint_mode, key_point_hints
 from practice.study import plan
-from practice.study.models import Attempt, Bookmark, Draft, Grade, Note, Quiz, ReaderProfile, ReviewCard
+from practice.study.models import (
+    Attempt,
+    Bookmark,
+    Draft,
+    Grade,
+    GradeTally,
+    Note,
+    Quiz,
+    ReaderProfile,
+    ReviewCard,
+)
 from practice.study.scheduling import start_of_day
 
 HISTORY_DAYS = 90
@@ -175,47 +185,60 @@ def average_coverage(prefix=""):
     )
 
 
+def _share(total, count):
+    return total / count if count else None
+
+
 def topic_stats(user):
-    """Average self-grade and key-point coverage per topic, over graded attempts."""
+    """Average self-grade and key-point coverage per topic, over graded attempts (from the reader's tallies)."""
     rows = (
-        Attempt.objects.filter(user=user, graded_at__isnull=False)
-        .values("question__topic__slug", "question__topic__name")
-        .annotate(attempts=Count("id"), average_grade=Avg("grade"), average_coverage=average_coverage())
-        .order_by("question__topic__name")
+        GradeTally.objects.filter(user=user, graded__gt=0)
+        .values("topic__slug", "topic__name")
+        .annotate(
+            attempts=Sum("graded"),
+            grade_sum=Sum(F("grade") * F("graded")),
+            with_key_points=Sum("with_key_points"),
+            coverage_sum=Sum("coverage_sum"),
+        )
+        .order_by("topic__name")
     )
     return [
         TopicStats(
-            slug=row["question__topic__slug"],
-            name=row["question__topic__name"],
+            slug=row["topic__slug"],
+            name=row["topic__name"],
             attempts=row["attempts"],
-            average_grade=row["average_grade"],
-            average_coverage=row["average_coverage"],
+            average_grade=_share(row["grade_sum"], row["attempts"]),
+            average_coverage=_share(row["coverage_sum"], row["with_key_points"]),
         )
         for row in rows
     ]
 
 
 def calibration(user):
-    """[(grade, label, attempts, average coverage, average red flags ticked)] over graded answers:
-    do the self-grades match the key points ticked and the red flags owned up to?"""
+    """[(grade, label, attempts, average coverage, average red flags ticked)] over graded answers to
+    questions with key points: do the self-grades match the key points ticked and the red flags owned up to?"""
     rows = {
         row["grade"]: row
-        for row in Attempt.objects.filter(user=user, graded_at__isnull=False, key_points_total__gt=0)
+        for row in GradeTally.objects.filter(user=user)
         .values("grade")
         .annotate(
-            n=Count("id"), average_coverage=average_coverage(), average_red_flags=Avg("red_flags_count")
+            n=Sum("with_key_points"), coverage_sum=Sum("coverage_sum"), red_flags_sum=Sum("red_flags_sum")
         )
     }
-    return [
-        (
-            grade,
-            Grade(grade).label,
-            rows.get(grade, {}).get("n", 0),
-            rows.get(grade, {}).get("average_coverage"),
-            rows.get(grade, {}).get("average_red_flags"),
+    calibrated = []
+    for grade in Grade.values:
+        row = rows.get(grade, {})
+        n = row.get("n") or 0
+        calibrated.append(
+            (
+                grade,
+                Grade(grade).label,
+                n,
+                _share(row.get("coverage_sum"), n),
+                _share(row.get("red_flags_sum"), n),
+            )
         )
-        for grade in Grade.values
-    ]
+    return calibrated
 
 
 # A topic where every answer was "Nailed it" needs no more work: "Where to work next" leaves it out.

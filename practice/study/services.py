@@ -24,7 +24,7 @@ from practice.limits import (
     MIN_MINUTES_PER_DAY,
     MIN_RETENTION,
 )
-from practice.study import scheduling, selectors
+from practice.study import scheduling, selectors, tallies
 from practice.study.models import Attempt, Bookmark, Draft, Grade, Note, Quiz, ReaderProfile, ReviewCard
 
 
@@ -130,6 +130,7 @@ def attempt_grade(*, attempt, grade, covered_key_points, red_flags=(), hinted_ke
             "hinted_key_points",
         ]
     )
+    tallies.count_graded(attempt, attempt.question.topic_id)
     card_review(user=attempt.user, question=attempt.question, grade=grade, now=now)
     return attempt
 
