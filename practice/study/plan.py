@@ -143,11 +143,12 @@ def day_plan(*, today, interview_date, coverage, reviews, minutes_per_day):
     )
 
 
-def forecast(due_dates, today, days=FORECAST_DAYS):
-    """[(date, reviews due that day)] for `days` days from today; anything overdue counts today."""
+def forecast(day_counts, today, days=FORECAST_DAYS):
+    """[(date, reviews due that day)] for `days` days from today, from [(date, reviews)]; anything overdue
+    counts today."""
     counts = [0] * days
-    for due in due_dates:
-        offset = max(0, (due - today).days)
+    for day, count in day_counts:
+        offset = max(0, (day - today).days)
         if offset < days:
-            counts[offset] += 1
+            counts[offset] += count
     return [(today + timedelta(days=offset), count) for offset, count in enumerate(counts)]

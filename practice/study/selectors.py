@@ -4,8 +4,23 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core.paginator import Paginator
-from django.db.models import Avg, Count, Exists, F, FloatField, Max, OuterRef, Q, Sum, Value
-from django.db.models.functions import Cast, TruncDate
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    DateField,
+    Exists,
+    F,
+    FloatField,
+    Max,
+    OuterRef,
+    Q,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, Greatest, TruncDate
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -399,34 +414,56 @@ def target_name(profile):
     return "the whole bank"
 
 
-def _card_rows(user, target=None):
-    """(question id, due, last reviewed, last grade, stability, in target) of the reader's published cards.
+def _published_cards(user):
+    return on_published_questions(ReviewCard.objects.filter(user=user))
 
-    One query, bounded by the reader's own cards whatever the size of the bank; `in target` says whether
-    the question is one of the `target` queryset (target_questions), False without one.
-    """
-    cards = on_published_questions(ReviewCard.objects.filter(user=user))
-    in_target = Exists(target.filter(pk=OuterRef("question_id"))) if target is not None else Value(False)
-    # Only the stability is read out of the stored FSRS card (in SQL), not the whole JSON document.
-    return list(
-        cards.annotate(in_target=in_target).values_list(
-            "question_id", "due", "last_reviewed_at", "last_grade", "fsrs_card__stability", "in_target"
-        )
+
+def _comes_back(today_starts):
+    """The local day a card comes back, in SQL: its due date, but a card reviewed today waits until
+    tomorrow (as the queue does), and an overdue one counts today."""
+    today = today_starts.date()
+    due_day = TruncDate("due")
+    after_today = Greatest(due_day, Value(today + timedelta(days=1)), output_field=DateField())
+    return Greatest(
+        Case(
+            When(last_reviewed_at__gte=today_starts, then=after_today),
+            default=due_day,
+            output_field=DateField(),
+        ),
+        Value(today),
+        output_field=DateField(),
     )
 
 
-def _due_day(due, reviewed, today_starts):
-    """The local day a card comes back; one reviewed today waits until tomorrow (as the queue does)."""
-    day = timezone.localtime(due).date()
-    if reviewed >= today_starts:
-        day = max(day, today_starts.date() + timedelta(days=1))
-    return day
-
-
-def due_dates(user, now=None):
-    """The local date each of the reader's published review cards comes back."""
+def due_days(user, now=None, until=None):
+    """[(local date, cards coming back that day)] of the reader's published cards, soonest first; only
+    days before `until` when given. Counted in SQL: a few rows whatever the number of cards."""
     today_starts = start_of_day(now or timezone.now())
-    return [_due_day(due, reviewed, today_starts) for _, due, reviewed, _, _, _ in _card_rows(user)]
+    cards = _published_cards(user).annotate(back=_comes_back(today_starts))
+    if until is not None:
+        cards = cards.filter(back__lt=until)
+    return list(
+        cards.values("back").annotate(cards=Count("pk")).order_by("back").values_list("back", "cards")
+    )
+
+
+def _plan_counts(user, profile, now, today_starts):
+    """{practised, solid, due_now}: the reader's published cards in the plan's target, the solid ones among
+    them, and the cards due now (not reviewed today). One aggregate query over the reader's own cards."""
+    targeted = Q()  # the whole bank: every published card is in it
+    if profile.target_role_id or profile.target_company_id or profile.target_path_id:
+        targeted = Q(Exists(target_questions(profile).filter(pk=OuterRef("question_id"))))
+    solid = Q(last_grade__gte=plan.SOLID_MIN_GRADE, stability__gte=plan.SOLID_STABILITY_DAYS)
+    # Only the stability is read out of the stored FSRS card, in SQL.
+    return (
+        _published_cards(user)
+        .annotate(stability=Cast(KT("fsrs_card__stability"), FloatField()))
+        .aggregate(
+            practised=Count("pk", filter=targeted),
+            solid=Count("pk", filter=targeted & solid),
+            due_now=Count("pk", filter=Q(due__lte=now, last_reviewed_at__lt=today_starts)),
+        )
+    )
 
 
 def get_question_for_draft(slug):
@@ -462,16 +499,12 @@ def study_plan(user, now=None):
     today_starts = start_of_day(now)
     today = today_starts.date()
     settings = plan_settings(user)
-    target = target_questions(settings)
-    # Counted, and matched against the reader's cards in SQL: never a list of the whole bank's ids.
-    rows = _card_rows(user, target)
-    in_target = [(grade, stability) for _, _, _, grade, stability, targeted in rows if targeted]
+    counts = _plan_counts(user, settings, now, today_starts)
     coverage = plan.Coverage(
-        total=_target_size(settings, target),
-        practised=len(in_target),
-        solid=sum(plan.is_solid(grade, stability) for grade, stability in in_target),
+        total=_target_size(settings, target_questions(settings)),
+        practised=counts["practised"],
+        solid=counts["solid"],
     )
-    due_now = sum(1 for _, due, reviewed, _, _, _ in rows if due <= now and reviewed < today_starts)
     return StudyPlan(
         settings=settings,
         target=target_name(settings),
@@ -480,12 +513,10 @@ def study_plan(user, now=None):
             today=today,
             interview_date=settings.interview_date,
             coverage=coverage,
-            reviews=due_now,
+            reviews=counts["due_now"],
             minutes_per_day=settings.minutes_per_day,
         ),
-        forecast=plan.forecast(
-            [_due_day(due, reviewed, today_starts) for _, due, reviewed, _, _, _ in rows], today
-        ),
+        forecast=plan.forecast(due_days(user, now, until=today + timedelta(days=plan.FORECAST_DAYS)), today),
     )
 
 

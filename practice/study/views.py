@@ -160,17 +160,18 @@ def _render_filtered(request, template, errors, **context):
 @reader_owned
 def review_queue(request):
     cards = list(selectors.review_queue(request.user)[:REVIEW_QUEUE_SHOWN])
-    upcoming = [] if cards else sorted(selectors.due_dates(request.user))
+    upcoming = [] if cards else selectors.due_days(request.user)
+    today = timezone.localdate()
     return render(
         request,
         "practice/review.html",
         {
             "cards": cards,
             "now": timezone.now(),
-            "today": timezone.localdate(),
-            "next_review_day": upcoming[0] if upcoming else None,
-            "next_review_count": upcoming.count(upcoming[0]) if upcoming else 0,
-            "upcoming_week": sum(1 for day in upcoming if (day - timezone.localdate()).days < 7),
+            "today": today,
+            "next_review_day": upcoming[0][0] if upcoming else None,
+            "next_review_count": upcoming[0][1] if upcoming else 0,
+            "upcoming_week": sum(count for day, count in upcoming if (day - today).days < 7),
         },
     )
 

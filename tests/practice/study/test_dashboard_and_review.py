@@ -113,9 +113,9 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(client, owner, history, dj
     with time_machine.travel(DAY_ONE + timedelta(hours=1), tick=False):
         # 1 session, 1 user, 1 attempts per day, 1 per-topic averages, 1 calibration, 1 ticks against
         # hints, 1 due count, 1 the reader's suggestions, 1 their "I was asked this" reports; the plan:
-        # 1 settings, 1 the target's size (a count, then cached), 1 the reader's cards marked in or out of the target
-        # (coverage, due today and the forecast).
-        with django_assert_num_queries(12):
+        # 1 settings, 1 the target's size (a count, then cached), 1 the reader's cards counted (practised
+        # and solid in the target, due today), 1 the next 14 days' reviews counted by day.
+        with django_assert_num_queries(13):
             client.get("/practice/")
 
 

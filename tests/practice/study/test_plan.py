@@ -99,7 +99,7 @@ def test_solid_means_a_good_last_grade_and_a_week_of_stability():
 def test_the_forecast_counts_overdue_reviews_today_and_drops_the_far_ones():
     dates = [TODAY - timedelta(days=3), TODAY, TODAY + timedelta(days=1), TODAY + timedelta(days=1)]
     dates += [TODAY + timedelta(days=13), TODAY + timedelta(days=14)]
-    days = forecast(dates, TODAY)
+    days = forecast([(date, 1) for date in dates], TODAY)
     assert len(days) == 14 and days[0] == (TODAY, 2) and days[1] == (TODAY + timedelta(days=1), 2)
     assert days[13] == (TODAY + timedelta(days=13), 1)
     assert sum(count for _, count in days) == 5
