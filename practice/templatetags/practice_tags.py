@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html_join
 
 from practice.study import selectors
 from practice.study.forms import NoteForm
@@ -19,6 +20,17 @@ def duration(seconds):
         hours, minutes = divmod(minutes, 60)
         return f"{hours} h {minutes} min"
     return f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
+
+
+@register.simple_tag
+def chart_bars(bars, unit=""):
+    """The <rect>s of a column chart (practice.study.charts), each titled "label: value". Written in one
+    pass: as template nodes, the 90 bars of the activity chart were half of the dashboard's rendering."""
+    return format_html_join(
+        "",
+        '<rect class="chart-bar" x="{}" y="{}" width="{}" height="{}"><title>{}: {}{}</title></rect>',
+        ((bar.x, bar.y, bar.width, bar.height, bar.label, bar.value, unit) for bar in bars),
+    )
 
 
 @register.filter
