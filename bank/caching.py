@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -121,6 +121,31 @@ def cached(name, key, compute):
     return value
 
 
+def _local_pages():
+    """This app server's own memory of the public pages it served last, beside a shared cache (Redis):
+    a page found there costs one small read (the bank version) instead of the page crossing the network
+    and being unpickled. Its keys hold the bank version, read from the shared cache on every request, so
+    an edit made through any app server is shown at once here too. None without a shared cache."""
+    return caches["pages"] if "pages" in settings.CACHES else None
+
+
+def _stored_page(key):
+    local = _local_pages()
+    stored = local.get(key) if local is not None else None
+    if stored is None:
+        stored = cache.get(key)
+        if stored is not None and local is not None:
+            local.set(key, stored, TIMEOUT)
+    return stored
+
+
+def _store_page(key, page):
+    cache.set(key, page, TIMEOUT)
+    local = _local_pages()
+    if local is not None:
+        local.set(key, page, TIMEOUT)
+
+
 def anonymous_page(view):
     """Serve a public page to a visitor who sends no cookie at all from the cache, under the bank version.
 
@@ -136,14 +161,14 @@ def anonymous_page(view):
             return view(request, *args, **kwargs)
         path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
         key = f"{_namespace()}:{bank_version()}:page:{path}"
-        stored = cache.get(key)
+        stored = _stored_page(key)
         if stored is not None:
             content_type, content = stored
             response = HttpResponse(content, content_type=content_type)
         else:
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.cookies and not response.streaming:
-                cache.set(key, (response["Content-Type"], response.content), TIMEOUT)
+                _store_page(key, (response["Content-Type"], response.content))
         patch_vary_headers(response, ("Cookie",))
         return response
 

@@ -96,7 +96,14 @@ def cache_config(redis_url):
             "LOCATION": redis_url,
             # Fail fast when Redis is away rather than holding a request for the default minutes.
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
+        },
+        # Each app server also keeps the public pages it served last in its own memory (bank.caching):
+        # a hit reads only the bank version from Redis, not the page.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "bank-pages",
+            "OPTIONS": {"MAX_ENTRIES": 300},
+        },
     }
 
 

@@ -8,7 +8,8 @@ import pytest
 from django.test import Client
 
 from bank import services
-from bank.models import Status
+from bank.caching import bump_bank_version
+from bank.models import Question, Status
 from config.environment import cache_config
 from practice.study.models import Bookmark, Note
 from tests.factories import CompanyFactory, QuestionFactory, TopicFactory
@@ -34,7 +35,12 @@ def shared_cache(request, settings, tmp_path):
             if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
                 pytest.fail(f"No Redis at {REDIS_URL}: CI must run the Redis tests.")
             pytest.skip(f"No Redis at {REDIS_URL}; start it with the command in the README.")
-        settings.CACHES = {"default": {**cache_config(REDIS_URL)["default"], "KEY_PREFIX": uuid.uuid4().hex}}
+        config = cache_config(REDIS_URL)  # Redis, and each app server's memory of the pages it served
+        prefix = uuid.uuid4().hex
+        settings.CACHES = {
+            "default": {**config["default"], "KEY_PREFIX": prefix},
+            "pages": {**config["pages"], "LOCATION": prefix},
+        }
     return request.param
 
 
@@ -142,3 +148,15 @@ def test_a_typed_url_never_becomes_a_long_or_unprintable_cache_key(client, share
         assert client.get(f"/api/questions/{slug}/").status_code == 404
 
     assert [str(warning.message) for warning in recwarn if "Cache key" in str(warning.message)] == []
+
+
+def test_a_page_an_app_server_remembers_is_never_shown_after_an_edit_made_elsewhere(client, shared_cache):
+    question = QuestionFactory(slug="canary", title="Canary rollouts")
+    assert "Canary rollouts" in client.get("/questions/canary/").content.decode()
+    # Another app server saves an edit: the row changes and its signal bumps the shared bank version,
+    # while this server still holds the old page in its own memory.
+    Question.objects.filter(pk=question.pk).update(title="Shadow rollouts")
+    bump_bank_version()
+
+    page = client.get("/questions/canary/").content.decode()
+    assert "Shadow rollouts" in page and "Canary rollouts" not in page
