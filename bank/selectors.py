@@ -299,9 +299,18 @@ def _refinement_facet(params, refinement):
 
 
 def sort_options(params):
-    """[(name, label, selected)] for the list's sort links."""
+    """[(name, label, selected)] for the list's sort links. During a search the default order is the
+    search's relevance (best match first), so its link says so."""
     current = params.get("sort") or DEFAULT_SORT
-    return [(sort.name, sort.label, sort.name == current) for sort in SORTS.values()]
+    searching = bool(str(params.get("q") or "").strip())
+    return [
+        (
+            sort.name,
+            "Relevance" if searching and sort.name == DEFAULT_SORT else sort.label,
+            sort.name == current,
+        )
+        for sort in SORTS.values()
+    ]
 
 
 def question_list(params, *, with_facets=True, default_page_size=None):

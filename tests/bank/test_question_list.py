@@ -201,6 +201,13 @@ def test_it_sorts_by_difficulty_and_by_newest(client, bank):
     assert 'aria-current="true" class="is-selected">Newest</a>' in html
 
 
+def test_during_a_search_the_default_order_is_named_relevance(client, bank):
+    html = client.get("/questions/?q=serving").content.decode()
+    assert 'aria-current="true" class="is-selected">Relevance</a>' in html
+    assert ">Title</a>" not in html
+    assert 'class="is-selected">Title</a>' in client.get("/questions/").content.decode()
+
+
 def test_the_filter_form_is_reachable_past_a_skip_link(client, bank):
     html = client.get("/questions/").content.decode()
     assert '<a class="skip-results" href="#results-heading">Skip to results</a>' in html
