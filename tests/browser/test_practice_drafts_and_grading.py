@@ -78,7 +78,7 @@ def _grading_page(page, question):
     # The in-memory SQLite of the test server locks a table per writer: let the draft save land first.
     expect(page.locator("#draft-status")).to_contain_text("Draft saved")
     page.get_by_role("button", name="I'm done: show the sample answer").click()
-    expect(page.get_by_label("Canary a small slice")).to_be_visible()
+    expect(page.get_by_label("Shadow first")).to_be_visible()
 
 
 def test_the_checklist_stays_beside_the_answers_while_the_sample_scrolls_at_1440(
@@ -107,3 +107,19 @@ def test_the_grading_page_reads_in_order_at_375(phone_page, reader, question):
     checklist = page.get_by_label("Shadow first").bounding_box()
     assert yours["y"] < sample["y"] < checklist["y"]
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_a_long_key_point_and_a_wide_formula_keep_the_checklist_on_the_page_at_1440(desktop_page, reader):
+    long_point = "Watch the error budget of every region during the canary " * 3
+    formula = "Size per arm: $$n = \\frac{(z_{0.975} + z_{0.8})^2 [p_1 (1 - p_1) + p_2 (1 - p_2)]}{(p_2 - p_1)^2} \\cdot 1234567$$"
+    QuestionFactory(slug="roll-out-fraud", key_points=["Shadow first", long_point.strip(), formula])
+    page = desktop_page
+    _grading_page(page, None)
+    # Each box sits on the first line of its own text, not alone on a line above it.
+    box = page.get_by_label(long_point.strip()).bounding_box()
+    text = page.get_by_text(long_point.strip(), exact=True).bounding_box()
+    assert text["x"] > box["x"] + box["width"] and abs(text["y"] - box["y"]) < box["height"]
+    # The formula scrolls inside its line; the column stays inside the page.
+    side = page.locator(".grading-side").bounding_box()
+    assert side["x"] + side["width"] <= page.viewport_size["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
