@@ -23,9 +23,12 @@ keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "15"))
 preload_app = True
 timeout = 30
 graceful_timeout = 20
-# Recycle workers now and then so a slow leak cannot grow for ever.
-max_requests = 2000
-max_requests_jitter = 200
+# Recycle workers now and then so a slow leak cannot grow for ever, but rarely: each restart stalls the
+# requests queued on that worker's connections while the new one warms up (templates, connections, the
+# page memory). At 2,000 requests the pool restarted a worker every second under load and those stalls
+# were the whole p99 of `make bench` (/healthz 387 ms; 13 ms at 50,000). docs/performance.md.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "50000"))
+max_requests_jitter = max_requests // 10
 accesslog = "-"
 errorlog = "-"
 # X-Forwarded-* are trusted from the proxy on this machine only (gunicorn's default, made explicit).
