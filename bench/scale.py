@@ -3,7 +3,8 @@
 For each database (PostgreSQL, SQLite) it fills a fresh database with `generate_bench_data`, serves it
 with gunicorn and production settings, and drives each page with wrk (8 connections, BENCH_SECONDS
 each) from a second process. Per page: queries (counted in-process on a warm cache), p50 and p99
-latency, requests per second, and that as a share of /healthz measured in the same run.
+latency, requests per second, and that as a share of /healthz measured in the same run; and "alone p50",
+the page requested one at a time (a page's own time, without the queue 8 connections build on 2 cores).
 
 Sizes come from the environment; the defaults are a quick run (a couple of minutes). The full run:
 
@@ -35,6 +36,7 @@ ATTEMPTS = int(os.environ.get("BENCH_ATTEMPTS", "30000"))
 USERS = int(os.environ.get("BENCH_USERS", "200"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+ALONE_SECONDS = 2  # the one-connection measure of each page
 PORT = int(os.environ.get("BENCH_PORT", "8700"))
 PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/interview_bench")
 DATABASES = os.environ.get("BENCH_DATABASES", "postgresql,sqlite").split(",")
@@ -170,15 +172,17 @@ def _ms(value, unit):
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def wrk(path, cookie=None):
-    """(p50 ms, p99 ms, requests/s, non-2xx/3xx) for `path` at CONNECTIONS connections for SECONDS."""
+def wrk(path, cookie=None, connections=CONNECTIONS, seconds=SECONDS, warm_up=True):
+    """(p50 ms, p99 ms, requests/s, non-2xx/3xx) for `path` at `connections` connections for `seconds`."""
     headers = ["-H", f"Cookie: sessionid={cookie}"] if cookie else []
     url = f"http://127.0.0.1:{PORT}{path}"
-    # Warm up at the measured concurrency, long enough for every worker thread to have served the page
-    # (1 s at 2 connections left some cold, and their first requests made the p99 of the table).
-    subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", "-d3s", *headers, url], capture_output=True)
+    if warm_up:
+        # Warm up at the measured concurrency, long enough for every worker thread to have served the
+        # page (1 s at 2 connections left some cold, and their first requests made the p99 of the table).
+        subprocess.run(["wrk", "-t2", f"-c{connections}", "-d3s", *headers, url], capture_output=True)
+    threads = min(2, connections)
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", "--timeout", "10s", *headers, url],
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s", *headers, url],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     found = re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
@@ -186,6 +190,12 @@ def wrk(path, cookie=None):
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return latency.get("50"), latency.get("99"), rate, int(errors.group(1)) if errors else 0
+
+
+def alone(path, cookie=None):
+    """p50 ms of `path` requested one at a time (one connection): a page's own time, without the queue
+    that 8 connections on this machine's cores put in front of it."""
+    return wrk(path, cookie, connections=1, seconds=ALONE_SECONDS, warm_up=False)[0]
 
 
 def run(vendor):
@@ -204,9 +214,12 @@ def run(vendor):
     try:
         for name, path, personal in PAGES:
             path = path.format(mock=probe["mock"], company=probe["company"], deep=deep)
-            p50, p99, rate, errors = wrk(path, probe["session"] if personal else None)
+            cookie = probe["session"] if personal else None
+            p50, p99, rate, errors = wrk(path, cookie)
             queries, status = probe["counts"][name]
-            rows.append((name.format(deep=deep), queries, status, p50, p99, rate, errors))
+            rows.append(
+                (name.format(deep=deep), queries, status, alone(path, cookie), p50, p99, rate, errors)
+            )
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -215,20 +228,21 @@ def run(vendor):
 
 
 def table(vendor, rows, workers, generated_in):
-    bare = rows[0][5]
+    bare = rows[0][6]
     cache = "Redis" if os.environ.get("REDIS_URL") else "per-process memory"
     lines = [
         f"**{vendor}**: {QUESTIONS:,} questions, {ATTEMPTS:,} attempts, {USERS:,} readers; gunicorn {workers} "
         f"workers (gthread); cache: {cache}; wrk {CONNECTIONS} connections x {SECONDS} s per page"
         + (f"; generated in {generated_in:.0f} s" if generated_in else ""),
         "",
-        "| page | queries | p50 ms | p99 ms | req/s | % of /healthz |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| page | queries | alone p50 ms | p50 ms | p99 ms | req/s | % of /healthz |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
-    for name, queries, status, p50, p99, rate, errors in rows:
+    for name, queries, status, alone_p50, p50, p99, rate, errors in rows:
         flag = f" ({errors} errors)" if errors else ("" if status == 200 else f" (HTTP {status})")
         lines.append(
-            f"| {name}{flag} | {queries} | {p50 or 0:.1f} | {p99 or 0:.1f} | {rate:,.0f} | {100 * rate / bare:.0f}% |"
+            f"| {name}{flag} | {queries} | {alone_p50 or 0:.1f} | {p50 or 0:.1f} | {p99 or 0:.1f} | {rate:,.0f} "
+            f"| {100 * rate / bare:.0f}% |"
         )
     return "\n".join(lines)
 
@@ -240,7 +254,7 @@ def main():
     for vendor in DATABASES:
         rows, workers, generated_in = run(vendor.strip())
         print(table(vendor.strip(), rows, workers, generated_in), end="\n\n", flush=True)
-        failed = failed or any(row[6] or row[2] != 200 for row in rows)
+        failed = failed or any(row[7] or row[2] != 200 for row in rows)
     return 1 if failed else 0
 
 

@@ -46,6 +46,12 @@ from practice.study.scheduling import start_of_day
 HISTORY_DAYS = 90
 
 
+# The columns the review queue and the history list read of a card and of an attempt.
+CARD_FIELDS = ("user_id", "question_id", "due", "last_reviewed_at", "last_grade")
+HISTORY_FIELDS = ("user_id", "question_id", "submitted_at", "graded_at", "grade", "key_points_total",
+                  "key_points_covered", "seconds_spent")  # fmt: skip
+
+
 def get_attempt_for_user(attempt_id, user):
     """The reader's own attempt, or 404 (another reader's attempt does not exist for them)."""
     return get_object_or_404(
@@ -97,6 +103,8 @@ def review_queue(user, now=None):
         on_published_questions(ReviewCard.objects.filter(user=user, due__lte=now))
         .exclude(last_reviewed_at__gte=start_of_day(now))
         .select_related("question__topic")
+        # What a queue entry shows: a whole question is ~30 columns, a dozen of them JSON to decode.
+        .only(*CARD_FIELDS, "question__slug", "question__title", "question__topic__name")
         .order_by("due", "id")
     )
 
@@ -119,7 +127,13 @@ def my_attempts(user, params, page_number=1, per_page=20):
         attempts.order_by("-submitted_at", "-id").values_list("pk", flat=True), per_page
     ).get_page(page_number)
     ids = list(page.object_list)
-    rows = Attempt.objects.filter(pk__in=ids).select_related("question__topic").in_bulk()
+    rows = (
+        Attempt.objects.filter(pk__in=ids)
+        .select_related("question__topic")
+        # What a history row shows; not the answer's text, nor the whole question.
+        .only(*HISTORY_FIELDS, "question__slug", "question__title", "question__topic__name")
+        .in_bulk()
+    )
     page.object_list = [rows[pk] for pk in ids]
     return page, {}
 
