@@ -167,7 +167,6 @@ def review_queue(request):
         "practice/review.html",
         {
             "cards": cards,
-            "now": timezone.now(),
             "today": today,
             "next_review_day": upcoming[0][0] if upcoming else None,
             "next_review_count": upcoming[0][1] if upcoming else 0,

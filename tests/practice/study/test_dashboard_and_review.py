@@ -36,6 +36,18 @@ def test_the_review_queue_lists_due_questions_most_overdue_first(client, owner, 
     assert [card.question.title for card in response.context["cards"]] == ["Slow", "Fast"]
 
 
+def test_each_queue_entry_says_how_long_ago_it_came_due_in_days(client, owner, history):
+    client.force_login(owner)
+    with time_machine.travel(DAY_ONE + timedelta(hours=2), tick=False):
+        body = client.get("/practice/review/").content.decode()
+    assert "Due today" in body  # "Slow", missed yesterday, came back this morning
+    with time_machine.travel(DAY_ONE + timedelta(days=30), tick=False):
+        labels = [
+            line for line in client.get("/practice/review/").content.decode().splitlines() if "Due " in line
+        ]
+    assert any("days ago" in line for line in labels)
+
+
 def test_a_question_is_not_shown_twice_on_the_same_day(client, owner, history):
     client.force_login(owner)
     with time_machine.travel(DAY_ONE + timedelta(hours=2), tick=False):
