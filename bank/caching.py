@@ -116,6 +116,39 @@ def cached(name, key, compute):
     full_key = f"{_namespace()}:{bank_version()}:{name}:{key}"
     value = cache.get(full_key)
     if value is None:
+        value = _compute_once(full_key, compute)
+    return value
+
+
+# How long a request computing a missing entry keeps others waiting for it, at most.
+COMPUTING_SECONDS = 10
+WAIT_STEP_SECONDS = 0.05
+
+
+def _compute_once(full_key, compute):
+    """compute() for a missing entry, by one request at a time: the others wait for its result.
+
+    Every content write makes every entry miss at once. Without this, each request arriving before the
+    first one finished would recompute too: at 100,000 questions the list's facets take about a second
+    of database time, so a burst of readers after an edit queued dozens of the same queries.
+    """
+    lock = f"{full_key}:computing"
+    if cache.add(lock, 1, COMPUTING_SECONDS):
+        try:
+            value = compute()
+            cache.set(full_key, value, TIMEOUT)
+            return value
+        finally:
+            cache.delete(lock)
+    deadline = time.monotonic() + COMPUTING_SECONDS
+    # No lock to be seen means the cache is away (add failed, get misses): nobody is computing it.
+    while cache.get(lock) is not None and time.monotonic() < deadline:
+        time.sleep(WAIT_STEP_SECONDS)
+        value = cache.get(full_key)
+        if value is not None:
+            return value
+    value = cache.get(full_key)
+    if value is None:  # the computing request failed, or took too long: compute it here
         value = compute()
         cache.set(full_key, value, TIMEOUT)
     return value

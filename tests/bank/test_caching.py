@@ -2,13 +2,15 @@
 per-process memory cache and on Redis, and one reader never sees another's parts of a page."""
 
 import os
+import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.test import Client
 
 from bank import services
-from bank.caching import bump_bank_version
+from bank.caching import bump_bank_version, cached
 from bank.models import Question, Status
 from config.environment import cache_config
 from practice.study.models import Bookmark, Note
@@ -160,3 +162,30 @@ def test_a_page_an_app_server_remembers_is_never_shown_after_an_edit_made_elsewh
 
     page = client.get("/questions/canary/").content.decode()
     assert "Shadow rollouts" in page and "Canary rollouts" not in page
+
+
+def test_a_burst_of_readers_after_an_edit_computes_each_entry_once(shared_cache):
+    # After a content write every entry misses at once; the facets of a large bank take about a second.
+    calls = []
+
+    def slow_facets():
+        calls.append(1)
+        time.sleep(0.3)
+        return {"topic": [("serving", 3)]}
+
+    bump_bank_version()
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        results = list(pool.map(lambda _: cached("facets-test", "all", slow_facets), range(6)))
+
+    assert len(calls) == 1
+    assert results == [{"topic": [("serving", 3)]}] * 6
+
+
+def test_with_the_cache_away_a_request_computes_at_once_without_waiting(settings, monkeypatch):
+    settings.CACHES = {"default": {**cache_config("redis://127.0.0.1:1/0")["default"]}}  # nothing listens
+
+    def no_waiting(seconds):
+        raise AssertionError("waited for a computation nobody is doing")
+
+    monkeypatch.setattr(time, "sleep", no_waiting)
+    assert cached("facets-test", "all", lambda: 42) == 42
