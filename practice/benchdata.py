@@ -121,8 +121,13 @@ class Generator:
             tallies.recount(users)  # bulk inserts skip attempt_grade, which keeps the tallies
         with connection.cursor() as cursor:
             # Fresh planner statistics: without them SQLite guesses that `status = 'published'` picks ten
-            # rows and probes the FTS5 index once per question instead of reading the matches once.
-            cursor.execute("ANALYZE")
+            # rows and probes the FTS5 index once per question instead of reading the matches once. On
+            # PostgreSQL, VACUUM too, as autovacuum would soon after a bulk load: it marks the pages
+            # all-visible, so counts by topic, difficulty and kind read only the (status, ...) indexes
+            # (the list's facets: 1.1 s -> 0.26 s at 100,000 questions).
+            # (VACUUM cannot run inside a transaction, as in a test.)
+            vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
+            cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
         bump_bank_version()  # bulk inserts send no signals
 
     # The bank ---------------------------------------------------------------------------------------
