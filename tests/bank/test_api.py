@@ -107,6 +107,15 @@ def test_facets_count_published_questions(client, bank):
     assert set(body) == {"topic", "role", "company", "difficulty", "kind"}
 
 
+def test_a_question_tagged_with_two_chosen_companies_counts_once_in_each_facet(client):
+    netflix, uber = CompanyFactory(slug="netflix"), CompanyFactory(slug="uber")
+    platform = RoleFactory(slug="platform")
+    QuestionFactory(companies=[netflix, uber], roles=[platform], difficulty=Difficulty.HARD)
+    body = client.get("/api/facets/?company=netflix&company=uber").json()
+    assert {item["slug"]: item["count"] for item in body["role"]} == {"platform": 1}
+    assert {item["slug"]: item["count"] for item in body["difficulty"]} == {"hard": 1}
+
+
 @pytest.mark.parametrize(
     "url, parameter",
     [
