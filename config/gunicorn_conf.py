@@ -23,11 +23,12 @@ keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "15"))
 preload_app = True
 timeout = 30
 graceful_timeout = 20
-# Recycle workers now and then so a slow leak cannot grow for ever, but rarely: each restart stalls the
-# requests queued on that worker's connections while the new one warms up (templates, connections, the
-# page memory). At 2,000 requests the pool restarted a worker every second under load and those stalls
-# were the whole p99 of `make bench` (/healthz 387 ms; 13 ms at 50,000). docs/performance.md.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "50000"))
+# Workers are not recycled (gunicorn's default, 0). Set GUNICORN_MAX_REQUESTS to restart each worker
+# after that many requests if memory ever creeps up: every restart stalls the requests queued on that
+# worker while the new one connects and compiles its templates. At 2,000 the pool restarted a worker
+# every second under load and those stalls were the whole p99 of `make bench` (/healthz 387 ms against
+# 13 ms without); at 50,000 they still came several times a run. docs/performance.md.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
 max_requests_jitter = max_requests // 10
 accesslog = "-"
 errorlog = "-"
