@@ -69,6 +69,12 @@ class Attempt(models.Model):
         indexes = [
             models.Index(fields=["user", "-submitted_at"], name="attempt_user_recent_idx"),
             models.Index(fields=["user", "question", "-submitted_at"], name="attempt_user_question_idx"),
+            # The dashboard's "your ticks against the hints": only the few answers graded with hints.
+            models.Index(
+                fields=["user", "graded_at"],
+                condition=models.Q(hinted_key_points__isnull=False),
+                name="attempt_user_hinted_idx",
+            ),
         ]
 
     def __str__(self):
