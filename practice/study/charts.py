@@ -1,6 +1,9 @@
-"""Numbers -> geometry for the dashboard's SVG charts, drawn on the server (no JavaScript)."""
+"""Numbers -> geometry for the dashboard's SVG charts, drawn on the server (no JavaScript), and the
+rows of the tables that give their numbers."""
 
 from dataclasses import dataclass
+
+from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
 
 
 def _svg_number(value):
@@ -44,3 +47,16 @@ def column_chart(points, *, width=720, height=140):
 
 def percent(share):
     return None if share is None else round(share * 100)
+
+
+def day_rows(days, *, skip_empty=False):
+    """[(date, count)] -> [(date, "Mon 3 Mar", count)] for a chart's table, as the template's
+    `date:"D j M"` would write them. The names are translated once per call, not once per row: the
+    activity table's 90 dates through the date filter were a fifth of the dashboard's rendering."""
+    weekdays = {number: str(name) for number, name in WEEKDAYS_ABBR.items()}
+    months = {number: str(name).title() for number, name in MONTHS_3.items()}
+    return [
+        (day, f"{weekdays[day.weekday()]} {day.day} {months[day.month]}", count)
+        for day, count in days
+        if count or not skip_empty
+    ]

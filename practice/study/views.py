@@ -239,6 +239,8 @@ def dashboard(request):
             ),
             "days": days,
             "day_bars": charts.column_chart([(day.isoformat(), count) for day, count in days]),
+            "day_rows": charts.day_rows(days, skip_empty=True),
+            "forecast_rows": charts.day_rows(study_plan.forecast),
             "total_attempts_90": sum(count for _, count in days),
             "streak": selectors.streak(days),
             "topic_stats": [(item, charts.percent(item.average_coverage)) for item in stats],

@@ -3,6 +3,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.template.defaultfilters import date as date_filter
 
 from practice.models import Grade, ReviewCard
 from practice.study import services
@@ -144,3 +145,19 @@ def test_practise_next_prefers_questions_not_tried(owner_client, owner, history)
 def test_practise_next_with_a_bad_filter_explains(owner_client, history):
     response = owner_client.get("/practice/next/?topic=nope", follow=True)
     assert "No published questions match that filter yet." in response.content.decode()
+
+
+def test_the_activity_table_lists_the_days_with_attempts_dated_like_the_rest_of_the_site(
+    client, owner, history
+):
+    client.force_login(owner)
+    with time_machine.travel(DAY_ONE + timedelta(hours=1), tick=False):
+        context = client.get("/practice/").context
+    rows = context["day_rows"]
+    assert [(day, count) for day, _, count in rows] == [
+        (DAY_ONE.date() - timedelta(days=2), 1),
+        (DAY_ONE.date() - timedelta(days=1), 1),
+        (DAY_ONE.date(), 1),
+    ]
+    assert [label for _, label, _ in rows] == [date_filter(day, "D j M") for day, _, _ in rows]
+    assert [label for _, label, _ in context["forecast_rows"]][0] == "Mon 2 Mar"
