@@ -19,7 +19,7 @@ from bank.rendering import render_markdown
 from bank.selectors import FACET_FIELDS, facet_counts
 from practice.http import posted_data, rate_limited, safe_next_url, whole_number
 from practice.limits import MAX_ANSWER_LENGTH, RATE_LIMITS, REVIEW_QUEUE_SHOWN
-from practice.study import charts, plan, selectors, services
+from practice.study import charts, plan, progress, selectors, services
 from practice.study.forms import (
     AnswerForm,
     ChoiceAnswerForm,
@@ -223,10 +223,10 @@ def saved(request):
 @reader_owned
 def dashboard(request):
     now = timezone.now()
-    days = selectors.attempts_per_day(request.user, now)
-    stats = selectors.topic_stats(request.user)
-    calibration = selectors.calibration(request.user)
-    agreement = selectors.hint_agreement(request.user)
+    days = progress.attempts_per_day(request.user, now)
+    stats = progress.topic_stats(request.user)
+    calibration = progress.calibration(request.user)
+    agreement = progress.hint_agreement(request.user)
     study_plan = selectors.study_plan(request.user, now)
     return render(
         request,
@@ -242,9 +242,9 @@ def dashboard(request):
             "day_rows": charts.day_rows(days, skip_empty=True),
             "forecast_rows": charts.day_rows(study_plan.forecast),
             "total_attempts_90": sum(count for _, count in days),
-            "streak": selectors.streak(days),
+            "streak": progress.streak(days),
             "topic_stats": [(item, charts.percent(item.average_coverage)) for item in stats],
-            "weakest": selectors.weakest_topics(stats),
+            "weakest": progress.weakest_topics(stats),
             "calibration": [
                 (grade, label, n, charts.percent(share), flags)
                 for grade, label, n, share, flags in calibration

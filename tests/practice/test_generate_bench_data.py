@@ -11,7 +11,7 @@ from bank.selectors import question_list
 from practice.benchdata import HEAVY_USERNAME
 from practice.mocks.models import MockInterview, MockSlot
 from practice.study.models import Attempt, ReviewCard
-from practice.study.selectors import topic_stats
+from practice.study.progress import topic_stats
 from tests.factories import QuestionFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from practice.study import selectors, services, tallies
+from practice.study import progress, services, tallies
 from practice.study.models import Grade, GradeTally
 from tests.factories import QuestionFactory, TopicFactory, UserFactory
 
@@ -27,9 +27,9 @@ def practise(user, question, grade, covered=(), red_flags=()):
 def dashboard_numbers(user):
     topics = {
         item.name: (item.attempts, item.average_grade, item.average_coverage)
-        for item in selectors.topic_stats(user)
+        for item in progress.topic_stats(user)
     }
-    return topics, selectors.calibration(user)
+    return topics, progress.calibration(user)
 
 
 def recounted_numbers(user):
@@ -72,7 +72,7 @@ def test_it_counts_each_graded_answer_in_its_topic(owner, questions):
 
 def test_an_attempt_submitted_but_not_graded_counts_nowhere(owner, questions):
     services.attempt_submit(user=owner, question=questions[0], token=uuid.uuid4(), answer="x")
-    assert selectors.topic_stats(owner) == []
+    assert progress.topic_stats(owner) == []
 
 
 def test_grading_the_same_attempt_twice_counts_it_once(owner, questions):

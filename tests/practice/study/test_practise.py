@@ -197,7 +197,7 @@ def test_a_red_flag_that_is_not_on_the_question_is_refused(owner_client, questio
 
 
 def test_calibration_counts_the_red_flags_per_self_grade(owner_client, owner, question):
-    from practice.study import selectors
+    from practice.study import progress
 
     question.red_flags = ["One.", "Two.", "Three."]
     question.save()
@@ -205,6 +205,6 @@ def test_calibration_counts_the_red_flags_per_self_grade(owner_client, owner, qu
         _answer(owner_client, question)
         attempt = Attempt.objects.order_by("-id").first()
         owner_client.post(f"/practice/attempts/{attempt.pk}/", {"grade": str(grade), "red_flags": flags})
-    rows = {label: flags for _, label, _, _, flags in selectors.calibration(owner)}
+    rows = {label: flags for _, label, _, _, flags in progress.calibration(owner)}
     assert rows["Nailed it"] == 1.0 and rows["Partial"] == 3.0 and rows["Solid"] is None
     assert "Red flags ticked on average" in owner_client.get("/practice/").content.decode()
