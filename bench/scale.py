@@ -1,4 +1,4 @@
-"""Pages at scale, served as in production and loaded over loopback: one table per database.
+"""Pages at scale, served as in production and loaded over loopback: one table, a row per page and database.
 
 For each database (PostgreSQL, SQLite) it fills a fresh database with `generate_bench_data`, serves it
 with gunicorn and production settings, and drives each page with wrk (8 connections, BENCH_SECONDS
@@ -227,34 +227,42 @@ def run(vendor):
     return rows, workers, generated_in
 
 
-def table(vendor, rows, workers, generated_in):
-    bare = rows[0][6]
+def table(runs):
+    """One table for every database: each page's row per database, its share of /healthz against that
+    database's own /healthz of the same run. `runs`: [(vendor, rows, workers, generated_in)]."""
     cache = "Redis" if os.environ.get("REDIS_URL") else "per-process memory"
+    workers = ", ".join(f"{vendor} {count}" for vendor, _, count, _ in runs)
+    generated = "; ".join(f"{vendor} generated in {took:.0f} s" for vendor, _, _, took in runs if took)
     lines = [
-        f"**{vendor}**: {QUESTIONS:,} questions, {ATTEMPTS:,} attempts, {USERS:,} readers; gunicorn {workers} "
-        f"workers (gthread); cache: {cache}; wrk {CONNECTIONS} connections x {SECONDS} s per page"
-        + (f"; generated in {generated_in:.0f} s" if generated_in else ""),
+        f"{QUESTIONS:,} questions, {ATTEMPTS:,} attempts, {USERS:,} readers; gunicorn workers (gthread): "
+        f"{workers}; cache: {cache}; wrk {CONNECTIONS} connections x {SECONDS} s per page"
+        + (f"; {generated}" if generated else ""),
         "",
-        "| page | queries | alone p50 ms | p50 ms | p99 ms | req/s | % of /healthz |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| page | database | queries | alone p50 ms | p50 ms | p99 ms | req/s | % of /healthz |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
-    for name, queries, status, alone_p50, p50, p99, rate, errors in rows:
-        flag = f" ({errors} errors)" if errors else ("" if status == 200 else f" (HTTP {status})")
-        lines.append(
-            f"| {name}{flag} | {queries} | {alone_p50 or 0:.1f} | {p50 or 0:.1f} | {p99 or 0:.1f} | {rate:,.0f} "
-            f"| {100 * rate / bare:.0f}% |"
-        )
+    for index in range(len(runs[0][1])):
+        for vendor, rows, _, _ in runs:
+            name, queries, status, alone_p50, p50, p99, rate, errors = rows[index]
+            flag = f" ({errors} errors)" if errors else ("" if status == 200 else f" (HTTP {status})")
+            lines.append(
+                f"| {name}{flag} | {vendor} | {queries} | {alone_p50 or 0:.1f} | {p50 or 0:.1f} | {p99 or 0:.1f} "
+                f"| {rate:,.0f} | {100 * rate / rows[0][6]:.0f}% |"
+            )
     return "\n".join(lines)
 
 
 def main():
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install -y wrk")
-    failed = False
+    runs = []
     for vendor in DATABASES:
-        rows, workers, generated_in = run(vendor.strip())
-        print(table(vendor.strip(), rows, workers, generated_in), end="\n\n", flush=True)
-        failed = failed or any(row[7] or row[2] != 200 for row in rows)
+        vendor = vendor.strip()
+        print(f"Measuring on {vendor}...", file=sys.stderr, flush=True)
+        rows, workers, generated_in = run(vendor)
+        runs.append((vendor, rows, workers, generated_in))
+    print(table(runs), flush=True)
+    failed = any(row[7] or row[2] != 200 for _, rows, _, _ in runs for row in rows)
     return 1 if failed else 0
 
 
