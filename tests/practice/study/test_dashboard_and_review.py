@@ -5,6 +5,7 @@ import pytest
 import time_machine
 from django.template.defaultfilters import date as date_filter
 
+from bank.models import Status
 from practice.models import Grade, ReviewCard
 from practice.study import services
 from tests.factories import QuestionFactory, TopicFactory
@@ -161,3 +162,24 @@ def test_the_activity_table_lists_the_days_with_attempts_dated_like_the_rest_of_
     ]
     assert [label for _, label, _ in rows] == [date_filter(day, "D j M") for day, _, _ in rows]
     assert [label for _, label, _ in context["forecast_rows"]][0] == "Mon 2 Mar"
+
+
+def test_a_question_taken_back_to_review_leaves_the_history_queue_and_due_count_until_republished(
+    client, owner, history
+):
+    client.force_login(owner)
+    slow = history["slow"]
+    slow.status = Status.IN_REVIEW
+    slow.save()
+    with time_machine.travel(DAY_ONE + timedelta(days=30), tick=False):
+        cards = client.get("/practice/review/").context["cards"]
+        attempts = client.get("/practice/attempts/").context["page"].object_list
+        assert 'aria-label="1 due"' in client.get("/").content.decode()
+    assert [card.question.title for card in cards] == ["Fast"]
+    assert {attempt.question.title for attempt in attempts} == {"Fast"}
+
+    slow.status = Status.PUBLISHED
+    slow.save()
+    with time_machine.travel(DAY_ONE + timedelta(days=30), tick=False):
+        assert len(client.get("/practice/review/").context["cards"]) == 2
+        assert len(client.get("/practice/attempts/").context["page"].object_list) == 3
