@@ -130,7 +130,7 @@ def attempt_grade(*, attempt, grade, covered_key_points, red_flags=(), hinted_ke
             "hinted_key_points",
         ]
     )
-    tallies.count_graded(attempt, attempt.question.topic_id)
+    tallies.count_graded(attempt)
     card_review(user=attempt.user, question=attempt.question, grade=grade, now=now)
     return attempt
 

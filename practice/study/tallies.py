@@ -27,25 +27,7 @@ def _add(user_id, topic_id, grade, shares, sign=1):
     """Add (or with sign=-1, take away) `shares` ({sum name: value}) to one tally row."""
     tally, _ = GradeTally.objects.get_or_create(user_id=user_id, topic_id=topic_id, grade=grade)
     # F() so two gradings at once (two tabs) both count: the database adds, not this process.
-    GradeTally.objects.filter(pk=tally.pk).update(
-        **{name: F(name) + sign * shares.get(name, 0) for name in SUMS}
-    )
-
-
-def count_graded(attempt, topic_id):
-    """Add one newly graded attempt to its reader's tally for `topic_id` (its question's topic)."""
-    has_key_points = attempt.key_points_total > 0
-    _add(
-        attempt.user_id,
-        topic_id,
-        attempt.grade,
-        {
-            "graded": 1,
-            "with_key_points": int(has_key_points),
-            "coverage_sum": attempt.key_points_covered / attempt.key_points_total if has_key_points else 0,
-            "red_flags_sum": attempt.red_flags_count if has_key_points else 0,
-        },
-    )
+    GradeTally.objects.filter(pk=tally.pk).update(**{name: F(name) + sign * shares[name] for name in SUMS})
 
 
 def _sums(attempts):
@@ -68,6 +50,13 @@ def _sums(attempts):
 
 def _shares(row):
     return {name: row[name] or 0 for name in SUMS}
+
+
+def count_graded(attempt):
+    """Add a newly graded attempt to its reader's tally for its question's topic and its grade (the sums
+    read back from the stored row, so grading and a recount share one definition of them)."""
+    for row in _sums(Attempt.objects.filter(pk=attempt.pk)):
+        _add(row["user_id"], row["question__topic_id"], row["grade"], _shares(row))
 
 
 def move_question(question_id, old_topic_id, new_topic_id):
