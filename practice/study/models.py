@@ -207,6 +207,11 @@ class ReaderProfile(models.Model):
     def __str__(self):
         return f"Settings of {self.user}"
 
+    @property
+    def has_target(self):
+        """False when the plan covers the whole bank."""
+        return bool(self.target_role_id or self.target_company_id or self.target_path_id)
+
 
 class Draft(models.Model):
     """The answer a reader is typing on the practise page, saved as they type; gone once submitted."""

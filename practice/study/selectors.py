@@ -306,18 +306,11 @@ def _published_cards(user):
 
 def _comes_back(today_starts):
     """The local day a card comes back, in SQL: its due date, but a card reviewed today waits until
-    tomorrow (as the queue does), and an overdue one counts today."""
-    today = today_starts.date()
+    tomorrow (as the queue does). An overdue card keeps its past day: plan.forecast counts it today."""
     due_day = TruncDate("due")
-    after_today = Greatest(due_day, Value(today + timedelta(days=1)), output_field=DateField())
-    return Greatest(
-        Case(
-            When(last_reviewed_at__gte=today_starts, then=after_today),
-            default=due_day,
-            output_field=DateField(),
-        ),
-        Value(today),
-        output_field=DateField(),
+    after_today = Greatest(due_day, Value(today_starts.date() + timedelta(days=1)), output_field=DateField())
+    return Case(
+        When(last_reviewed_at__gte=today_starts, then=after_today), default=due_day, output_field=DateField()
     )
 
 
@@ -343,7 +336,7 @@ def _plan_counts(user, profile, now, today_starts):
     """{practised, solid, due_now}: the reader's published cards in the plan's target, the solid ones among
     them, and the cards due now (not reviewed today). One aggregate query over the reader's own cards."""
     targeted = Q()  # the whole bank: every published card is in it
-    if profile.target_role_id or profile.target_company_id or profile.target_path_id:
+    if profile.has_target:
         targeted = Q(Exists(target_questions(profile).filter(pk=OuterRef("question_id"))))
     solid = Q(last_grade__gte=plan.SOLID_MIN_GRADE, stability__gte=plan.SOLID_STABILITY_DAYS)
     # Only the stability is read out of the stored FSRS card, in SQL.
