@@ -135,9 +135,7 @@ def _compute_once(full_key, compute):
     lock = f"{full_key}:computing"
     if cache.add(lock, 1, COMPUTING_SECONDS):
         try:
-            value = compute()
-            cache.set(full_key, value, TIMEOUT)
-            return value
+            return _compute_and_keep(full_key, compute)
         finally:
             cache.delete(lock)
     deadline = time.monotonic() + COMPUTING_SECONDS
@@ -149,8 +147,13 @@ def _compute_once(full_key, compute):
             return value
     value = cache.get(full_key)
     if value is None:  # the computing request failed, or took too long: compute it here
-        value = compute()
-        cache.set(full_key, value, TIMEOUT)
+        value = _compute_and_keep(full_key, compute)
+    return value
+
+
+def _compute_and_keep(full_key, compute):
+    value = compute()
+    cache.set(full_key, value, TIMEOUT)
     return value
 
 
