@@ -44,7 +44,8 @@ class Coverage:
 
 
 def is_solid(last_grade, stability):
-    """Solid: the last grade was Solid or Nailed it and FSRS's stability is at least a week."""
+    """Solid: the last grade was Solid or Nailed it and FSRS's stability is at least a week. The dashboard
+    counts the same rule in SQL from the same two constants (practice.study.selectors._plan_counts)."""
     return last_grade >= SOLID_MIN_GRADE and (stability or 0) >= SOLID_STABILITY_DAYS
 
 
